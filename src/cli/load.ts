@@ -1,0 +1,26 @@
+/** The engine the CLI works with: the bundled pack (validated from source) or a compiled pack file. */
+import { Engine } from '../core/engine.ts';
+import type { Pack } from '../core/pack/schema.ts';
+import { buildPack, DEFAULT_PACK_DIR, loadCompiledPack, PackError } from '../node/pack-io.ts';
+import { CliError, readInput } from './args.ts';
+
+export function loadPack(path?: string): Pack {
+  if (path) {
+    readInput(path); // a clear one-line error for a missing file
+    try {
+      return loadCompiledPack(path);
+    } catch (e) {
+      throw new CliError((e as Error).message, 1);
+    }
+  }
+  try {
+    return buildPack([DEFAULT_PACK_DIR]);
+  } catch (e) {
+    if (e instanceof PackError) throw new CliError(e.message, 1);
+    throw e;
+  }
+}
+
+export function loadEngine(path?: string): Engine {
+  return new Engine(loadPack(path));
+}

@@ -1,0 +1,70 @@
+/**
+ * Painting with the CSS Custom Highlight API: Ranges registered under Footnote's own highlight names, styled by
+ * `::highlight()` rules. The page's DOM is never touched (no wrapping, no split text nodes). The highlight
+ * registry is shared with the page's scripts, so every name is prefixed and we only ever delete our own.
+ */
+import type { Annotation } from '../core/engine.ts';
+
+export const HIGHLIGHT_PREFIX = 'footnote-';
+
+/** One highlight name per category and verdict, so each gets its own style. */
+export function highlightName(a: Pick<Annotation, 'kind'> & { verdict?: string }): string {
+  return a.kind === 'entity' ? `${HIGHLIGHT_PREFIX}entity` : `${HIGHLIGHT_PREFIX}claim-${a.verdict ?? 'needs-context'}`;
+}
+
+export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
+
+// Colour-blind-safe pairs (Okabe–Ito): blue for names, orange/vermillion for doubtful claims, bluish green for
+// accurate ones. Underlines keep the text's own colour; the style is a hint, the card says it in words.
+const STYLE = `
+::highlight(footnote-entity) { text-decoration: underline dotted 2px rgb(0 114 178 / 0.9); text-underline-offset: 3px; }
+::highlight(footnote-claim-accurate), ::highlight(footnote-claim-mostly-accurate) { text-decoration: underline wavy 1.5px rgb(0 158 115); text-underline-offset: 3px; }
+::highlight(footnote-claim-needs-context), ::highlight(footnote-claim-pending), ::highlight(footnote-claim-disputed), ::highlight(footnote-claim-unsupported) { text-decoration: underline wavy 1.5px rgb(230 159 0); text-underline-offset: 3px; }
+::highlight(footnote-claim-misleading), ::highlight(footnote-claim-false) { text-decoration: underline wavy 1.5px rgb(213 94 0); text-underline-offset: 3px; }
+::highlight(footnote-focus) { background-color: rgb(240 228 66 / 0.55); color: inherit; }
+:root[data-footnote-style="background"] ::highlight(footnote-entity) { background-color: rgb(86 180 233 / 0.22); }
+`;
+
+export function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class Painter {
+  private names = new Set<string>();
+  private style: HTMLStyleElement | null = null;
+
+  /** Inject the page-level style once (in <head>, never in <body>). */
+  private ensureStyle(doc: Document): void {
+    if (this.style?.isConnected) return;
+    const style = doc.createElement('style');
+    style.setAttribute('data-footnote-ui', '');
+    style.textContent = STYLE;
+    (doc.head ?? doc.documentElement).append(style);
+    this.style = style;
+  }
+
+  /** Replace all of Footnote's highlights with these ranges, grouped by highlight name. */
+  paint(doc: Document, groups: Map<string, Range[]>): void {
+    if (!highlightsSupported()) return;
+    this.ensureStyle(doc);
+    for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);
+    this.names = new Set(groups.keys());
+    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+  }
+
+  focus(range: Range | null): void {
+    if (!highlightsSupported()) return;
+    if (range) CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
+    else CSS.highlights.delete(FOCUS_HIGHLIGHT);
+  }
+
+  clear(): void {
+    if (highlightsSupported()) {
+      for (const name of this.names) CSS.highlights.delete(name);
+      CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    }
+    this.names.clear();
+    this.style?.remove();
+    this.style = null;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Content script entry: reads the page's visible text, asks the background's engine what is in it, paints the
+ * answers with CSS highlights and opens cards on hover, click or keyboard. Never mutates <body>.
+ *
+ * Lifecycle: one `Footnote` per document (double-injection guard); everything it starts hangs off one
+ * AbortController, so disable, "pause on this site" and an orphaned script (extension updated or removed)
+ * all end in the same `teardown()`.
+ */
+import type { ToContent } from '../shared/messages.ts';
+import { serve } from '../shared/rpc.ts';
+import { Annotator } from './annotator.ts';
+
+const GUARD = Symbol.for('footnote.content');
+type GuardedWindow = Window & { [GUARD]?: Annotator };
+
+function start(): void {
+  const w = window as GuardedWindow;
+  if (w[GUARD]) return; // injected twice (e.g. programmatic injection after a reload): keep the first
+  const annotator = new Annotator(document);
+  w[GUARD] = annotator;
+  annotator.signal.addEventListener('abort', () => {
+    if (w[GUARD] === annotator) delete w[GUARD];
+  });
+  serve<ToContent>(
+    {
+      'footnote:annotations': () => ({ annotations: annotator.summary() }),
+      'footnote:reveal': ({ id }) => annotator.reveal(id),
+      'footnote:step': ({ direction }) => annotator.step(direction),
+      'footnote:refresh': async () => {
+        await annotator.refresh();
+        return true;
+      },
+    },
+    annotator.signal,
+  );
+  void annotator.refresh();
+}
+
+start();

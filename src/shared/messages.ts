@@ -1,0 +1,83 @@
+/**
+ * The one message contract between Footnote's contexts. Each direction is a call map: message type →
+ * request payload and reply value. Senders and handlers are typed from these maps, so a wrong message or a
+ * missing handler fails to compile. Replies travel as `Result` values, never as thrown errors.
+ *
+ *   content script ──ContentToBackground──▶ background (engine, pack, settings)
+ *   popup / options ──UiToBackground──────▶ background
+ *   popup / background ──ToContent────────▶ content script in a tab
+ */
+import type { Annotation } from '../core/engine.ts';
+import type { Claim, Entity, PackMeta, Source } from '../core/pack/schema.ts';
+import type { Settings } from './settings.ts';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** An annotation as the content script receives it: offsets into the block it was found in. */
+export type BlockAnnotation = Annotation;
+
+/** What the popup lists for the page (no offsets: the content script keeps those). */
+export interface AnnotationSummary {
+  kind: Annotation['kind'];
+  id: string;
+  label: string;
+  text: string;
+  score: number;
+  /** Normalised verdict, for claims. */
+  verdict?: string;
+}
+
+export interface CardData {
+  kind: 'entity' | 'claim';
+  entity?: Entity;
+  claim?: Claim;
+  sources: Record<string, Source>;
+  claims: Array<Pick<Claim, 'id' | 'text' | 'verdict'>>;
+  related: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
+}
+
+export interface PackInfo extends PackMeta {
+  entities: number;
+  claims: number;
+  aliases: number;
+  sources: number;
+}
+
+export type ContentToBackground = {
+  /** Annotate the blocks of one page. The text never leaves the browser: this is an in-extension message. */
+  'footnote:match': { req: { blocks: string[]; lang?: string }; res: { annotations: BlockAnnotation[][] } };
+  'footnote:card': { req: { kind: 'entity' | 'claim'; id: string }; res: CardData };
+  'footnote:settings': { req: { host: string }; res: { settings: Settings; active: boolean } };
+  'footnote:count': { req: { claims: number; entities: number }; res: null };
+};
+
+export type UiToBackground = {
+  'footnote:pack-info': { req: Record<string, never>; res: PackInfo };
+  'footnote:get-settings': { req: Record<string, never>; res: Settings };
+  'footnote:set-settings': { req: { patch: Partial<Settings> }; res: Settings };
+};
+
+export type ToContent = {
+  /** The page summary: current annotations of the tab. */
+  'footnote:annotations': { req: Record<string, never>; res: { annotations: AnnotationSummary[] } };
+  /** Scroll to the n-th annotation of an id and flash it. */
+  'footnote:reveal': { req: { id: string }; res: boolean };
+  /** Move to the next/previous annotation (keyboard commands). */
+  'footnote:step': { req: { direction: 1 | -1 }; res: boolean };
+  /** Settings changed: re-read them and repaint (or tear down). */
+  'footnote:refresh': { req: Record<string, never>; res: boolean };
+};
+
+export type CallMap = Record<string, { req: unknown; res: unknown }>;
+export type Message<M extends CallMap, K extends keyof M = keyof M> = K extends keyof M
+  ? { type: K } & M[K]['req']
+  : never;
+export type Handlers<M extends CallMap> = {
+  [K in keyof M]: (req: M[K]['req'], sender: { tabId?: number; url?: string }) => Promise<M[K]['res']> | M[K]['res'];
+};
+
+export const isFootnoteMessage = (m: unknown): m is { type: string } =>
+  typeof m === 'object' &&
+  m !== null &&
+  typeof (m as { type?: unknown }).type === 'string' &&
+  (m as { type: string }).type.startsWith('footnote:');
