@@ -1,9 +1,10 @@
 /** `footnote pack check|format|build`: the pack as source code — validated, canonical, compiled. */
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { FallbackSource } from '../core/importers/index.ts';
 import { canonicalFile } from '../core/pack/compile.ts';
 import type { PackFile } from '../core/pack/schema.ts';
-import { formatIssue, validatePackFiles } from '../core/pack/validate.ts';
-import { buildPack, DEFAULT_PACK_DIR, PackError, packStats, readPackFiles, today } from '../node/pack-io.ts';
+import { checkDate, checkUrl, formatIssue, validatePackFiles } from '../core/pack/validate.ts';
+import { buildPackWithReport, DEFAULT_PACK_DIR, PackError, packStats, readPackFiles, today } from '../node/pack-io.ts';
 import { CliError, flagString, parseArgs } from './args.ts';
 
 export async function runPack(argv: string[]): Promise<number> {
@@ -61,18 +62,77 @@ function format(argv: string[]): number {
   return 0;
 }
 
+const SOURCE_FLAGS = ['source-url', 'source-publisher', 'source-title', 'source-date'] as const;
+
+/** `--source-*` describe where imported records without their own review URL come from (all four, or none). */
+function fallbackSource(args: ReturnType<typeof parseArgs>): FallbackSource | undefined {
+  const given = SOURCE_FLAGS.filter((f) => args.flags.has(f));
+  if (given.length === 0) return undefined;
+  if (given.length < SOURCE_FLAGS.length) {
+    throw new CliError(
+      `--source-url, --source-publisher, --source-title and --source-date go together (missing: ${SOURCE_FLAGS.filter(
+        (f) => !given.includes(f),
+      )
+        .map((f) => `--${f}`)
+        .join(', ')})`,
+    );
+  }
+  const s = {
+    url: flagString(args, 'source-url'),
+    publisher: flagString(args, 'source-publisher'),
+    title: flagString(args, 'source-title'),
+    date: flagString(args, 'source-date'),
+  } as FallbackSource;
+  const bad = checkUrl(s.url) ?? checkDate(s.date, today());
+  if (bad) throw new CliError(`--source-*: ${bad}`);
+  return s;
+}
+
 function build(argv: string[]): number {
-  const args = parseArgs(argv, { out: true, name: true, version: true });
+  const args = parseArgs(argv, {
+    out: true,
+    name: true,
+    version: true,
+    reviewer: true,
+    report: true,
+    strict: false,
+    ...Object.fromEntries(SOURCE_FLAGS.map((f) => [f, true])),
+  });
   const out = flagString(args, 'out');
   if (!out) throw new CliError('pack build needs --out <pack.json>');
   if (args.positional.length === 0) throw new CliError('pack build needs at least one input file or directory');
+  let result: ReturnType<typeof buildPackWithReport>;
   try {
-    const pack = buildPack(args.positional, { name: flagString(args, 'name'), version: flagString(args, 'version') });
-    writeFileSync(out, `${JSON.stringify(pack)}\n`);
-    process.stdout.write(`${JSON.stringify({ out, ...packStats(pack), hash: pack.meta.hash })}\n`);
-    return 0;
+    result = buildPackWithReport(args.positional, {
+      name: flagString(args, 'name'),
+      version: flagString(args, 'version'),
+      reviewer: flagString(args, 'reviewer'),
+      fallbackSource: fallbackSource(args),
+    });
   } catch (e) {
     if (e instanceof PackError) throw new CliError(e.message, 1);
     throw e;
   }
+  const { pack, imports } = result;
+  let rejected = 0;
+  for (const r of imports) {
+    rejected += r.rejected.length;
+    process.stderr.write(
+      `${r.file}: ${r.format}: imported ${r.accepted} of ${r.total} records, ${r.rejected.length} rejected\n`,
+    );
+    for (const i of r.rejected.slice(0, 10)) process.stderr.write(`  ${formatIssue(i)}\n`);
+    if (r.rejected.length > 10)
+      process.stderr.write(
+        `  … ${r.rejected.length - 10} more${args.flags.has('report') ? '' : ' (write them all with --report <file>)'}\n`,
+      );
+  }
+  const report = flagString(args, 'report');
+  if (report) writeFileSync(report, `${JSON.stringify(imports, null, 2)}\n`);
+  if (rejected > 0 && args.flags.has('strict')) {
+    process.stderr.write(`--strict: ${rejected} rejected record(s); nothing written\n`);
+    return 1;
+  }
+  writeFileSync(out, `${JSON.stringify(pack)}\n`);
+  process.stdout.write(`${JSON.stringify({ out, ...packStats(pack), rejected, hash: pack.meta.hash })}\n`);
+  return 0;
 }

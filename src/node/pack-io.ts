@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { detectFormat, type FallbackSource, importText } from '../core/importers/index.ts';
 import { canonicalBody, makePack } from '../core/pack/compile.ts';
 import type { Pack, PackFile } from '../core/pack/schema.ts';
 import { formatIssue, type PackIssue, validatePackFiles } from '../core/pack/validate.ts';
@@ -24,17 +26,110 @@ export interface LoadedFile {
   data: unknown;
 }
 
+export interface ImportReport {
+  file: string;
+  format: string;
+  total: number;
+  accepted: number;
+  rejected: PackIssue[];
+}
+
+export interface ReadOptions {
+  /** Source for imported records that carry no review URL of their own. */
+  fallbackSource?: FallbackSource;
+  /** Fact-checker behind imported records that do not name one. */
+  reviewer?: string;
+}
+
+function readText(path: string): string {
+  const buf = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
+}
+
+/**
+ * Pack files and imports. Pack files (JSON with sources/entities/claims) are read as they are; ClaimReview JSON-LD,
+ * Fact Check Tools responses, CSV and JSON Lines (optionally .gz) go through the importers, whose rejected records
+ * are reported per record, never fatal. Unreadable files and broken pack files are issues (fatal for a build).
+ */
+export function readInputs(
+  inputs: readonly string[],
+  opts: ReadOptions = {},
+): { files: LoadedFile[]; issues: PackIssue[]; imports: ImportReport[] } {
+  const { files: candidates, issues } = listFiles(inputs, true);
+  const files: LoadedFile[] = [];
+  const imports: ImportReport[] = [];
+  const seenSources = new Set<string>();
+  const seenClaims = new Set<string>();
+  for (const path of candidates) {
+    const file = displayName(path);
+    let text: string;
+    try {
+      text = readText(path);
+    } catch (e) {
+      issues.push({ file, record: '(file)', field: '(file)', message: (e as Error).message });
+      continue;
+    }
+    if (/\.json(ld)?(\.gz)?$/i.test(path)) {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        issues.push({ file, record: '(file)', field: '(json)', message: (e as Error).message });
+        continue;
+      }
+    }
+    const format = detectFormat(path, text);
+    if (format === null) {
+      issues.push({
+        file,
+        record: '(file)',
+        field: '(format)',
+        message: 'unknown input type (use .json, .jsonld, .csv, .jsonl, optionally .gz)',
+      });
+      continue;
+    }
+    if (format === 'pack') {
+      files.push({ file, path, data: JSON.parse(text) });
+      continue;
+    }
+    const r = importText(format, text, {
+      file,
+      today: today(),
+      fallbackSource: opts.fallbackSource,
+      reviewer: opts.reviewer,
+    });
+    const rejected = [...r.issues];
+    const claims = r.claims.filter((c) => {
+      if (seenClaims.has(c.id)) {
+        rejected.push({
+          file,
+          record: c.id,
+          field: '(record)',
+          message: 'the same claim and review were already imported from another input: skipped',
+        });
+        return false;
+      }
+      seenClaims.add(c.id);
+      return true;
+    });
+    const sources = r.sources.filter((s) => !seenSources.has(s.id) && seenSources.add(s.id));
+    imports.push({ file, format, total: r.total, accepted: claims.length, rejected });
+    if (claims.length === 0) {
+      const why = rejected[0] ? `: ${formatIssue(rejected[0])}` : '';
+      issues.push({
+        file,
+        record: '(file)',
+        field: '(import)',
+        message: `no usable record in ${r.total} (${format})${why}`,
+      });
+    }
+    files.push({ file, path, data: { sources, claims } });
+  }
+  return { files, issues, imports };
+}
+
 /** Pack files from a directory (every *.json, sorted) or a list of files. Unparseable JSON is an issue, not a throw. */
 export function readPackFiles(inputs: readonly string[]): { files: LoadedFile[]; issues: PackIssue[] } {
-  const paths: string[] = [];
-  const issues: PackIssue[] = [];
-  for (const input of inputs) {
-    if (!existsSync(input)) {
-      issues.push({ file: input, record: '(file)', field: '(file)', message: 'no such file or directory' });
-    } else if (statSync(input).isDirectory()) {
-      for (const f of readdirSync(input).sort()) if (f.endsWith('.json')) paths.push(join(input, f));
-    } else paths.push(input);
-  }
+  const { files: paths, issues } = listFiles(inputs, false);
   const files: LoadedFile[] = [];
   for (const path of paths) {
     const file = displayName(path);
@@ -43,6 +138,21 @@ export function readPackFiles(inputs: readonly string[]): { files: LoadedFile[];
     } catch (e) {
       issues.push({ file, record: '(file)', field: '(json)', message: (e as Error).message });
     }
+  }
+  return { files, issues };
+}
+
+/** Expand directories (sorted; *.json, or every importable file when `imports`); missing inputs are issues. */
+function listFiles(inputs: readonly string[], imports: boolean): { files: string[]; issues: PackIssue[] } {
+  const files: string[] = [];
+  const issues: PackIssue[] = [];
+  const wanted = imports ? /\.(json|jsonld|csv|jsonl|ndjson)(\.gz)?$/i : /\.json$/i;
+  for (const input of inputs) {
+    if (!existsSync(input)) {
+      issues.push({ file: input, record: '(file)', field: '(file)', message: 'no such file or directory' });
+    } else if (statSync(input).isDirectory()) {
+      for (const f of readdirSync(input).sort()) if (wanted.test(f)) files.push(join(input, f));
+    } else files.push(input);
   }
   return { files, issues };
 }
@@ -60,7 +170,7 @@ export function packHash(p: Pick<Pack, 'sources' | 'entities' | 'claims'>): stri
   return createHash('sha256').update(canonicalBody(p)).digest('hex');
 }
 
-export interface BuildOptions {
+export interface BuildOptions extends ReadOptions {
   name?: string;
   version?: string;
   /** Fixed build time (tests); default now. */
@@ -69,7 +179,15 @@ export interface BuildOptions {
 
 /** Read, validate and compile. Throws PackError listing every problem; never returns a partial pack. */
 export function buildPack(inputs: readonly string[], opts: BuildOptions = {}): Pack {
-  const { files, issues } = readPackFiles(inputs);
+  return buildPackWithReport(inputs, opts).pack;
+}
+
+/** As buildPack, also returning the importers' per-record reports. */
+export function buildPackWithReport(
+  inputs: readonly string[],
+  opts: BuildOptions = {},
+): { pack: Pack; imports: ImportReport[] } {
+  const { files, issues, imports } = readInputs(inputs, opts);
   const result = validatePackFiles(files, today());
   const all = [...issues, ...result.issues];
   if (all.length) throw new PackError(all);
@@ -86,7 +204,7 @@ export function buildPack(inputs: readonly string[], opts: BuildOptions = {}): P
     },
   );
   pack.meta.hash = packHash(pack);
-  return pack;
+  return { pack, imports };
 }
 
 export interface PackStats {

@@ -20,6 +20,8 @@ export const LIMITS = {
   longText: 4000,
   listItems: 500,
   aliases: 200,
+  /** Records of one kind in one file. */
+  records: 1_000_000,
 } as const;
 
 const ID = {
@@ -217,7 +219,7 @@ export function validatePackFiles(
       });
     };
 
-    c.list('(file)', 'sources', data.sources).forEach((s, i) => {
+    c.list('(file)', 'sources', data.sources, { max: LIMITS.records }).forEach((s, i) => {
       if (!isObj(s)) {
         c.add(`sources[${i}]`, '(record)', 'must be an object');
         return;
@@ -231,7 +233,7 @@ export function validatePackFiles(
       c.date(id, 'date', s.date, true);
     });
 
-    c.list('(file)', 'entities', data.entities).forEach((e, i) => {
+    c.list('(file)', 'entities', data.entities, { max: LIMITS.records }).forEach((e, i) => {
       if (!isObj(e)) {
         c.add(`entities[${i}]`, '(record)', 'must be an object');
         return;
@@ -311,7 +313,7 @@ export function validatePackFiles(
       sourceRefs(id, 'sources', e.sources);
     });
 
-    c.list('(file)', 'claims', data.claims).forEach((x, i) => {
+    c.list('(file)', 'claims', data.claims, { max: LIMITS.records }).forEach((x, i) => {
       if (!isObj(x)) {
         c.add(`claims[${i}]`, '(record)', 'must be an object');
         return;
