@@ -62,7 +62,9 @@ export function importClaimReview(data: unknown, opts: ImportOptions): ImportRes
       return;
     }
     if (Array.isArray(v)) {
-      v.forEach((x, i) => visit(x, `${path}[${i}]`, depth + 1));
+      v.forEach((x, i) => {
+        visit(x, `${path}[${i}]`, depth + 1);
+      });
       return;
     }
     if (!isObj(v)) return;
