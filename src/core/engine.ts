@@ -146,7 +146,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 /** The canonical name is alias zero; an alias entry with the same text carries its flags. */
 export function aliasSpecs(e: Entity): AliasSpec[] {
   const aliases = e.aliases ?? [];
-  const specs: AliasSpec[] = aliases.map((a) => ({ entity: e.id, ...a }));
-  if (!aliases.some((a) => a.text === e.name)) specs.unshift({ entity: e.id, text: e.name });
+  const specs: AliasSpec[] = aliases.map((a) => ({ entity: e.id, type: e.type, ...a }));
+  if (!aliases.some((a) => a.text === e.name)) specs.unshift({ entity: e.id, type: e.type, text: e.name });
   return specs;
 }

@@ -16,6 +16,8 @@ export interface AliasSpec {
   lang?: string;
   ambiguous?: boolean;
   caseSensitive?: boolean;
+  /** The entity's type; places get the locative-context rule ("in Budapest"). */
+  type?: string;
 }
 
 export interface NameMatch {
@@ -26,7 +28,7 @@ export interface NameMatch {
   text: string;
   score: number;
   /** How the match was made, for "why this matched". */
-  via: 'exact' | 'folded' | 'inflected' | 'anchored' | 'related' | 'language';
+  via: 'exact' | 'folded' | 'inflected' | 'anchored' | 'related' | 'language' | 'locative';
 }
 
 export interface MatchOptions {
@@ -51,7 +53,13 @@ interface RawMatch {
   aliases: CompiledAlias[];
   inflected: boolean;
   exactSpelling: boolean;
+  /** The one or two words right before the match (folded), when nothing but a space separates them. */
+  before: string;
 }
+
+// Words before a name that say "this is a place": "in Budapest", "to Alaska", "the city of Budapest".
+const LOCATIVE =
+  /(?:^| )(?:in|at|to|from|near|outside|around|via|across|inside|city of|state of|capital of|nach|in der|à|en)$/;
 
 // Words that may stand right before an ambiguous surname without making it part of another name.
 const TITLES = new Set(
@@ -184,6 +192,7 @@ export class NameMatcher {
       aliases: ok,
       inflected: hit.inflected,
       exactSpelling: !hit.inflected && ok.some((a) => a.exactKey === spelled),
+      before: wordsBefore(norm.text, starts, ends, first),
     };
   }
 
@@ -226,18 +235,22 @@ export class NameMatcher {
   }
 
   private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions): NameMatch[][] {
-    const anchored = new Set<string>();
-    for (const list of raw) {
+    // Entities named unambiguously somewhere on the page, with the (folded) texts that named them.
+    const anchored = new Map<string, Set<string>>();
+    raw.forEach((list, b) => {
       for (const m of list) {
         const ids = entitiesOf(m.aliases, false);
-        if (ids.length === 1) anchored.add(ids[0]);
+        if (ids.length !== 1) continue;
+        const texts = anchored.get(ids[0]) ?? new Set<string>();
+        texts.add(foldKey(blocks[b].slice(m.start, m.end)));
+        anchored.set(ids[0], texts);
       }
-    }
+    });
     const lang = opts.lang?.toLowerCase().split('-')[0];
     return raw.map((list, b) => {
       const out: NameMatch[] = [];
       for (const m of list) {
-        const chosen = this.choose(m, anchored, lang);
+        const chosen = this.choose(m, foldKey(blocks[b].slice(m.start, m.end)), anchored, lang);
         if (!chosen) continue;
         const [entity, via] = chosen;
         out.push({
@@ -253,7 +266,23 @@ export class NameMatcher {
     });
   }
 
-  private choose(m: RawMatch, anchored: Set<string>, lang: string | undefined): [string, NameMatch['via']] | null {
+  /**
+   * Related entities are context only when named by something other than a longer name containing this very
+   * word: "Budapest Memorandum" on the page says nothing about the city in "a city break in Budapest".
+   */
+  private relatedContext(entity: string, key: string, anchored: Map<string, Set<string>>): boolean {
+    return (this.related.get(entity) ?? []).some((r) => {
+      const texts = anchored.get(r);
+      return texts !== undefined && [...texts].some((t) => !t.includes(key));
+    });
+  }
+
+  private choose(
+    m: RawMatch,
+    key: string,
+    anchored: Map<string, Set<string>>,
+    lang: string | undefined,
+  ): [string, NameMatch['via']] | null {
     const clear = entitiesOf(m.aliases, false);
     const direct: NameMatch['via'] = m.inflected ? 'inflected' : m.exactSpelling ? 'exact' : 'folded';
     if (clear.length === 1) return [clear[0], direct];
@@ -261,8 +290,16 @@ export class NameMatcher {
     const byAnchor = all.filter((e) => anchored.has(e));
     if (byAnchor.length === 1) return [byAnchor[0], all.length === 1 && clear.length === 1 ? direct : 'anchored'];
     if (byAnchor.length === 0) {
-      const byRelated = all.filter((e) => (this.related.get(e) ?? []).some((r) => anchored.has(r)));
+      const byRelated = all.filter((e) => this.relatedContext(e, key, anchored));
       if (byRelated.length === 1) return [byRelated[0], 'related'];
+    }
+    // A locative word before the name settles it when exactly one candidate is a place.
+    if (LOCATIVE.test(m.before)) {
+      const places = entitiesOf(
+        m.aliases.filter((a) => a.spec.type === 'place'),
+        true,
+      );
+      if (places.length === 1) return [places[0], 'locative'];
     }
     if (lang && clear.length > 1) {
       const byLang = entitiesOf(
@@ -274,6 +311,18 @@ export class NameMatcher {
     return null;
   }
 }
+
+/** Up to two words right before token i, joined by single spaces (only across plain spaces). */
+function wordsBefore(text: string, starts: number[], ends: number[], i: number): string {
+  const words: string[] = [];
+  for (let k = i - 1; k >= 0 && words.length < 2; k--) {
+    if (text.slice(ends[k], starts[k + 1]) !== ' ') break;
+    words.unshift(text.slice(starts[k], ends[k]).toLowerCase());
+  }
+  return words.join(' ');
+}
+
+const foldKey = (s: string): string => normalize(s, { fold: true }).text.trim();
 
 /** Entities named by these aliases; `withAmbiguous` false keeps only aliases not flagged ambiguous. */
 function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {
@@ -292,6 +341,7 @@ const VIA_SCORE: Record<NameMatch['via'], number> = {
   anchored: 0.85,
   language: 0.75,
   related: 0.7,
+  locative: 0.65,
 };
 
 function score(m: RawMatch, via: NameMatch['via']): number {
