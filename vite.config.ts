@@ -27,7 +27,7 @@ export function manifestFor(target: Target): ManifestV3Export {
 /** `virtual:footnote-pack`: the compiled pack (FOOTNOTE_PACK=dir-or-files to build with another pack). */
 function footnotePack(): Plugin {
   const id = 'virtual:footnote-pack';
-  const inputs = (process.env.FOOTNOTE_PACK ?? DEFAULT_PACK_DIR).split(',').filter(Boolean);
+  const inputs = (process.env.FOOTNOTE_PACK || DEFAULT_PACK_DIR).split(',').filter(Boolean);
   return {
     name: 'footnote-pack',
     resolveId: (source) => (source === id ? `\0${id}` : null),

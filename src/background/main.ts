@@ -50,12 +50,14 @@ function packInfo(): PackInfo {
 }
 
 serve<ContentToBackground>({
-  'footnote:match': async ({ blocks, lang }) => {
+  'footnote:match': async ({ blocks, lang, anchors }) => {
     const settings = await loadSettings();
     const skip = new Set<'entity' | 'claim'>();
     if (!settings.show.entities) skip.add('entity');
     if (!settings.show.claims) skip.add('claim');
-    return { annotations: engine.annotateBlocks(blocks, { lang, exact: settings.exact, skip }) };
+    const pageAnchors = { ...(anchors ?? {}) };
+    const annotations = engine.annotateBlocks(blocks, { lang, exact: settings.exact, skip, anchors: pageAnchors });
+    return { annotations, anchors: pageAnchors };
   },
   'footnote:card': ({ kind, id }) => card(kind, id),
   'footnote:settings': async ({ host }) => {

@@ -1,253 +1,215 @@
 /**
- * The Annotator: one per document. Scan → match (in the background) → paint → interact → teardown.
+ * The Annotator: one per document. Read the page's blocks (in slices), have the background's engine match them,
+ * turn answers into Ranges, paint, keep up with DOM changes, and tear everything down on request.
  */
 import type { Annotation } from '../core/engine.ts';
-import type { AnnotationSummary, CardData, ContentToBackground } from '../shared/messages.ts';
+import type { Anchors } from '../core/names/matcher.ts';
+import { browser } from '../shared/browser.ts';
+import type { AnnotationSummary, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import { type Block, blockRange, extractBlocks } from './extract.ts';
+import { type Block, BlockReader, blockRange, type ExtractOptions, enclosingBlock } from './extract.ts';
 import { highlightName, Painter } from './highlights.ts';
-import { hitTest } from './hit.ts';
-import { PopoverHost } from './popover.tsx';
-
-/** Grace period before a hover card closes once the pointer leaves (time to reach the card). */
-export const CLOSE_GRACE_MS = 300;
-
-export interface Item {
-  annotation: Annotation;
-  range: Range;
-  verdict?: string;
-}
+import { Interaction, type Item } from './interaction.ts';
+import { FULL_RESCAN_BLOCKS, sliceDeadline, yieldToMain } from './timing.ts';
+import { type DomChanges, DomWatcher } from './watch.ts';
 
 type Bg = ContentToBackground;
+
+/** Blocks sent to the background per message: big enough to be few, small enough to paint early on long pages. */
+const BATCH_CHARS = 200_000;
 
 export class Annotator {
   private readonly controller = new AbortController();
   readonly signal = this.controller.signal;
   private readonly painter = new Painter();
-  private readonly popover: PopoverHost;
+  private readonly interaction: Interaction;
+  private readonly watcher: DomWatcher;
   private settings: Settings = DEFAULT_SETTINGS;
-  private items: Item[] = [];
-  private current = -1;
-  private openItem: Item | null = null;
-  private hoverTimer = 0;
-  private closeTimer = 0;
-  private scanning: Promise<void> | null = null;
-  private listening = false;
+  private blocks: Block[] = [];
+  private itemsByBlock = new Map<Block, Item[]>();
+  private anchors: Anchors = {};
+  private running: Promise<void> = Promise.resolve();
+  private readonly extractOptions: ExtractOptions = { isHidden: isHiddenByLayout };
 
   constructor(private readonly doc: Document) {
-    this.popover = new PopoverHost(doc);
-    this.popover.onPointerEnter = () => this.cancelClose();
-    this.popover.onPointerLeave = () => this.scheduleClose();
-    this.popover.onClose = () => {
-      this.openItem = null;
-      this.painter.focus(null);
-    };
+    this.interaction = new Interaction(doc, this.signal, {
+      settings: () => this.settings,
+      items: () => this.items,
+      focus: (range) => this.painter.focus(range),
+      failed: (e) => this.failed(e),
+    });
+    this.watcher = new DomWatcher(doc, (changes) => this.enqueue(() => this.update(changes)), this.signal);
   }
 
-  /** Re-read settings and rescan (or clear, if paused here). */
-  async refresh(): Promise<void> {
-    if (this.signal.aborted) return;
-    try {
+  /** All current items in document order. */
+  get items(): Item[] {
+    const out: Item[] = [];
+    for (const b of this.blocks) out.push(...(this.itemsByBlock.get(b) ?? []));
+    return out;
+  }
+
+  /** Run jobs one after another, so a rescan never interleaves with an update. */
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    this.running = this.running.then(job).catch((e) => this.failed(e));
+    return this.running;
+  }
+
+  /** Re-read settings and rescan everything (or clear, if paused here). */
+  refresh(): Promise<void> {
+    return this.enqueue(async () => {
       const { settings, active } = await callBackground<Bg, 'footnote:settings'>('footnote:settings', {
         host: this.doc.location?.hostname ?? '',
       });
+      if (this.signal.aborted) return;
       this.settings = settings;
-      this.doc.documentElement.toggleAttribute('data-footnote-style', false);
+      const root = this.doc.documentElement;
+      if (settings.highlightStyle === 'background') root.setAttribute('data-footnote-style', 'background');
+      else root.removeAttribute('data-footnote-style');
       if (!active) {
         this.clear();
         return;
       }
-      if (settings.highlightStyle === 'background')
-        this.doc.documentElement.setAttribute('data-footnote-style', 'background');
-      await this.scan();
-    } catch (e) {
-      this.failed(e);
-    }
+      await this.fullScan();
+      this.watcher.start();
+      this.interaction.start();
+    });
   }
 
-  private async scan(): Promise<void> {
-    if (this.scanning) return this.scanning;
-    this.scanning = (async () => {
-      const body = this.doc.body;
-      if (!body) return;
-      const blocks = extractBlocks(body, { isHidden: (el) => isHiddenByLayout(el) });
-      const { annotations } = await callBackground<Bg, 'footnote:match'>('footnote:match', {
-        blocks: blocks.map((b) => b.text),
+  private async fullScan(): Promise<void> {
+    const body = this.doc.body;
+    if (!body) return;
+    const reader = new BlockReader(body, this.extractOptions);
+    while (!reader.read(sliceDeadline())) {
+      await yieldToMain();
+      if (this.signal.aborted) return;
+    }
+    this.blocks = [];
+    this.itemsByBlock.clear();
+    this.anchors = {};
+    await this.matchAndPaint(reader.blocks);
+  }
+
+  /** Incremental update after DOM changes: rescan only the blocks that changed. */
+  private async update(changes: DomChanges): Promise<void> {
+    if (this.signal.aborted || !isContextAlive()) return this.teardown();
+    const body = this.doc.body;
+    if (!body) return;
+    if (changes.navigated) return this.fullScan();
+    const roots = new Set<Element>();
+    for (const n of changes.nodes) if (n.isConnected && body.contains(n)) roots.add(enclosingBlock(n, body));
+    for (const r of [...roots]) for (const other of roots) if (other !== r && other.contains(r)) roots.delete(r);
+    if (roots.has(body) || roots.size > FULL_RESCAN_BLOCKS) return this.fullScan();
+    // Drop blocks inside a changed root (their text may be gone) and items whose text went away.
+    const kept = this.blocks.filter(
+      (b) => ![...roots].some((r) => r.contains(b.element)) && b.segments[0]?.node.isConnected,
+    );
+    for (const b of this.blocks) if (!kept.includes(b)) this.itemsByBlock.delete(b);
+    this.blocks = kept;
+    for (const [b, items] of this.itemsByBlock) this.itemsByBlock.set(b, items.filter(isLive));
+    const fresh: Block[] = [];
+    for (const r of roots) {
+      const reader = new BlockReader(r, this.extractOptions);
+      while (!reader.read(sliceDeadline())) await yieldToMain();
+      fresh.push(...reader.blocks);
+    }
+    await this.matchAndPaint(fresh);
+  }
+
+  /** Send blocks to the engine in batches, turn answers into ranges, merge, paint after each batch. */
+  private async matchAndPaint(fresh: Block[]): Promise<void> {
+    for (let i = 0; i < fresh.length; ) {
+      const batch: Block[] = [];
+      let chars = 0;
+      while (i < fresh.length && (batch.length === 0 || chars + fresh[i].text.length <= BATCH_CHARS)) {
+        chars += fresh[i].text.length;
+        batch.push(fresh[i++]);
+      }
+      const { annotations, anchors } = await callBackground<Bg, 'footnote:match'>('footnote:match', {
+        blocks: batch.map((b) => b.text),
         lang: this.doc.documentElement.lang || undefined,
+        anchors: this.anchors,
       });
       if (this.signal.aborted) return;
-      this.items = this.toItems(blocks, annotations);
+      this.anchors = anchors;
+      await this.addItems(batch, annotations);
       this.paint();
-      this.listen();
-      const claims = new Set(this.items.filter((i) => i.annotation.kind === 'claim').map((i) => i.annotation.id)).size;
-      const entities = new Set(this.items.filter((i) => i.annotation.kind === 'entity').map((i) => i.annotation.id))
-        .size;
-      await callBackground<Bg, 'footnote:count'>('footnote:count', { claims, entities });
-    })().finally(() => {
-      this.scanning = null;
-    });
-    return this.scanning;
+    }
+    await this.reportCount();
   }
 
-  private toItems(blocks: Block[], annotations: Annotation[][]): Item[] {
-    const items: Item[] = [];
-    annotations.forEach((list, b) => {
-      const block = blocks[b];
-      if (!block) return;
-      for (const a of list) {
+  private async addItems(batch: Block[], annotations: Annotation[][]): Promise<void> {
+    let stop = sliceDeadline();
+    for (let b = 0; b < batch.length; b++) {
+      const block = batch[b];
+      const items: Item[] = [];
+      for (const a of annotations[b] ?? []) {
         const range = blockRange(block, a.start, a.end);
-        if (range) items.push({ annotation: a, range, verdict: (a as { verdict?: string }).verdict });
+        if (range) items.push({ annotation: a, range });
       }
-    });
-    return items;
+      this.itemsByBlock.set(block, items);
+      if (stop()) {
+        await yieldToMain();
+        stop = sliceDeadline();
+      }
+    }
+    this.blocks.push(...batch);
+    this.blocks.sort(byDocumentOrder);
   }
 
   private paint(): void {
     const groups = new Map<string, Range[]>();
     for (const it of this.items) {
-      const name = highlightName({ kind: it.annotation.kind, verdict: it.verdict });
+      const name = highlightName({ kind: it.annotation.kind, verdict: it.annotation.verdict });
       const list = groups.get(name);
       if (list) list.push(it.range);
       else groups.set(name, [it.range]);
     }
     this.painter.paint(this.doc, groups);
+    this.interaction.itemsChanged();
   }
 
-  private listen(): void {
-    if (this.listening) return;
-    this.listening = true;
-    const opts = { signal: this.signal, passive: true } as const;
-    let frame = 0;
-    let last: PointerEvent | null = null;
-    this.doc.addEventListener(
-      'pointermove',
-      (e) => {
-        last = e;
-        if (frame) return;
-        frame = requestAnimationFrame(() => {
-          frame = 0;
-          if (last) this.onPointer(last);
-        });
-      },
-      opts,
-    );
-    this.doc.addEventListener('click', (e) => this.onClick(e), { signal: this.signal, capture: true });
-    this.doc.addEventListener(
-      'keydown',
-      (e) => {
-        if (e.key === 'Escape' && this.popover.isOpen) this.popover.close(true);
-      },
-      { signal: this.signal },
-    );
-  }
-
-  private onPointer(e: PointerEvent): void {
-    if (this.popover.contains(e.target)) return;
-    const hit = hitTest(this.doc, this.items, e.clientX, e.clientY);
-    if (hit && hit === this.openItem) {
-      this.cancelClose();
-      return;
-    }
-    clearTimeout(this.hoverTimer);
-    if (hit) {
-      this.hoverTimer = window.setTimeout(() => void this.open(hit, false), this.settings.hoverDelay);
-    } else if (this.openItem) {
-      this.scheduleClose();
-    }
-  }
-
-  private onClick(e: MouseEvent): void {
-    if (this.popover.contains(e.target)) return;
-    const hit = hitTest(this.doc, this.items, e.clientX, e.clientY);
-    if (hit) {
-      clearTimeout(this.hoverTimer);
-      void this.open(hit, false);
-    } else if (this.popover.isOpen) {
-      this.popover.close(false);
-    }
-  }
-
-  private scheduleClose(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = window.setTimeout(() => this.popover.close(false), CLOSE_GRACE_MS);
-  }
-
-  private cancelClose(): void {
-    clearTimeout(this.closeTimer);
-  }
-
-  private async open(item: Item, focus: boolean): Promise<void> {
-    this.cancelClose();
-    const a = item.annotation;
-    let data: CardData;
-    try {
-      data = await callBackground<Bg, 'footnote:card'>('footnote:card', { kind: a.kind, id: a.id });
-    } catch (e) {
-      this.failed(e);
-      return;
-    }
-    if (this.signal.aborted) return;
-    this.openItem = item;
-    this.current = this.items.indexOf(item);
-    this.popover.open({
-      anchor: item.range.getBoundingClientRect(),
-      data,
-      match: { text: a.text, score: a.score, via: a.via },
-      focus,
-      theme: this.settings.theme,
+  private async reportCount(): Promise<void> {
+    const items = this.items;
+    const distinct = (kind: string) =>
+      new Set(items.filter((i) => i.annotation.kind === kind).map((i) => i.annotation.id)).size;
+    await callBackground<Bg, 'footnote:count'>('footnote:count', {
+      claims: distinct('claim'),
+      entities: distinct('entity'),
     });
   }
 
-  /** Keyboard navigation: go to the next/previous annotation, scroll to it, ring it, open its card. */
-  async step(direction: 1 | -1): Promise<boolean> {
-    if (this.items.length === 0) return false;
-    const n = this.items.length;
-    this.current = this.current < 0 ? (direction === 1 ? 0 : n - 1) : (this.current + direction + n) % n;
-    await this.goTo(this.items[this.current]);
-    return true;
+  step(direction: 1 | -1): Promise<boolean> {
+    return this.interaction.step(direction);
   }
 
-  async reveal(id: string): Promise<boolean> {
-    const item = this.items.find((i) => i.annotation.id === id);
-    if (!item) return false;
-    await this.goTo(item);
-    return true;
-  }
-
-  private async goTo(item: Item): Promise<void> {
-    const el = item.range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.painter.focus(item.range);
-    await this.open(item, true);
+  reveal(id: string): Promise<boolean> {
+    return this.interaction.reveal(id);
   }
 
   summary(): AnnotationSummary[] {
-    return this.items.map(({ annotation: a, verdict }) => ({
+    return this.items.map(({ annotation: a }) => ({
       kind: a.kind,
       id: a.id,
       label: a.label,
       text: a.text,
       score: a.score,
-      verdict,
+      verdict: a.verdict,
     }));
   }
 
-  /** Current items (for tests and the page summary). */
-  get annotations(): readonly Item[] {
-    return this.items;
-  }
-
   private clear(): void {
-    this.items = [];
-    this.popover.destroy();
+    this.watcher.stop();
+    this.blocks = [];
+    this.itemsByBlock.clear();
+    this.interaction.close();
     this.painter.clear();
   }
 
   /** A dead extension context means we were updated or removed: remove every trace and stop. */
   private failed(e: unknown): void {
     const msg = e instanceof Error ? e.message : String(e);
-    if (/context invalidated|Receiving end does not exist|disconnected port|Extension context/i.test(msg)) {
+    if (!isContextAlive() || /context invalidated|Extension context/i.test(msg)) {
       this.teardown();
       return;
     }
@@ -255,15 +217,38 @@ export class Annotator {
   }
 
   teardown(): void {
-    clearTimeout(this.hoverTimer);
-    clearTimeout(this.closeTimer);
+    if (this.signal.aborted) return;
     this.clear();
+    this.interaction.destroy();
     this.doc.documentElement.removeAttribute('data-footnote-style');
     this.controller.abort();
   }
 }
 
-/** Layout-based visibility (display:none or visibility:hidden from stylesheets), asked per block-level subtree. */
+function isLive(it: Item): boolean {
+  const r = it.range;
+  return (
+    !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected && r.toString() === it.annotation.text
+  );
+}
+
+function byDocumentOrder(a: Block, b: Block): number {
+  const na = a.segments[0]?.node;
+  const nb = b.segments[0]?.node;
+  if (!na || !nb || na === nb) return 0;
+  return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+}
+
+/** After an update or removal of the extension, its old content scripts lose their runtime. */
+function isContextAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** Layout-based visibility (display:none or visibility:hidden from stylesheets). */
 function isHiddenByLayout(el: Element): boolean {
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function') return false;

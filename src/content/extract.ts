@@ -87,54 +87,93 @@ function blockOf(node: Node, root: Node): Element {
 
 const COLLAPSIBLE = /[ \t\n\r\f]/;
 
-export function extractBlocks(root: Element, opts: ExtractOptions = {}): Block[] {
-  const doc = root.ownerDocument;
-  const NF = doc.defaultView?.NodeFilter ?? {
-    FILTER_ACCEPT: 1,
-    FILTER_REJECT: 2,
-    FILTER_SKIP: 3,
-    SHOW_ELEMENT: 1,
-    SHOW_TEXT: 4,
-  };
-  const walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
-    acceptNode(n: Node) {
-      if (n.nodeType === 3) return NF.FILTER_ACCEPT;
-      const el = n as Element;
-      if (isExcluded(el, opts)) return NF.FILTER_REJECT;
-      return el.tagName === 'BR' ? NF.FILTER_ACCEPT : NF.FILTER_SKIP;
-    },
-  });
-  const blocks: Block[] = [];
-  let cur: Block | null = null;
-  let pendingSpace = false;
-  let lastLink: Element | null = null;
-  const finish = () => {
-    if (cur?.text.trim()) {
-      if (cur.text.endsWith(' ')) cur.text = cur.text.slice(0, -1);
-      blocks.push(cur);
+/**
+ * Reads a subtree's blocks incrementally: `read(deadline)` walks until the deadline says stop, so the content
+ * script can spread a long page over several short tasks (the TreeWalker keeps its place between calls).
+ */
+export class BlockReader {
+  readonly blocks: Block[] = [];
+  private readonly walker: TreeWalker;
+  private cur: Block | null = null;
+  private pendingSpace = false;
+  private lastLink: Element | null = null;
+  done = false;
+
+  constructor(
+    private readonly root: Element,
+    opts: ExtractOptions = {},
+  ) {
+    const doc = root.ownerDocument;
+    const NF = doc.defaultView?.NodeFilter ?? {
+      FILTER_ACCEPT: 1,
+      FILTER_REJECT: 2,
+      FILTER_SKIP: 3,
+      SHOW_ELEMENT: 1,
+      SHOW_TEXT: 4,
+    };
+    this.walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
+      acceptNode(n: Node) {
+        if (n.nodeType === 3) return NF.FILTER_ACCEPT;
+        const el = n as Element;
+        if (isExcluded(el, opts)) return NF.FILTER_REJECT;
+        return el.tagName === 'BR' ? NF.FILTER_ACCEPT : NF.FILTER_SKIP;
+      },
+    });
+  }
+
+  /** Read on until `stop()` is true (checked every 64 nodes) or the subtree ends. Returns true when done. */
+  read(stop: () => boolean = () => false): boolean {
+    let count = 0;
+    for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
+      this.visit(n);
+      if (++count % 64 === 0 && stop()) return false;
     }
-    cur = null;
-  };
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    this.finish();
+    this.done = true;
+    return true;
+  }
+
+  private visit(n: Node): void {
     if (n.nodeType !== 3) {
-      pendingSpace = true; // <br>
-      continue;
+      this.pendingSpace = true; // <br>
+      return;
     }
     const node = n as Text;
-    const element = blockOf(node, root);
-    if (!cur || cur.element !== element) {
-      finish();
-      cur = { element, text: '', segments: [] };
-      pendingSpace = false;
+    const element = blockOf(node, this.root);
+    if (!this.cur || this.cur.element !== element) {
+      this.finish();
+      this.cur = { element, text: '', segments: [] };
+      this.pendingSpace = false;
     }
     // Adjacent links ("<a>Home</a><a>News</a>") are separate words on screen (menus space them with CSS).
     const link = node.parentElement?.closest('a') ?? null;
-    appendText(cur, node, pendingSpace || (link !== null && lastLink !== null && link !== lastLink));
-    lastLink = link;
-    pendingSpace = false;
+    const lastLink = this.lastLink;
+    appendText(this.cur, node, this.pendingSpace || (link !== null && lastLink !== null && link !== lastLink));
+    this.lastLink = link;
+    this.pendingSpace = false;
   }
-  finish();
-  return blocks;
+
+  private finish(): void {
+    const cur = this.cur;
+    if (cur?.text.trim()) {
+      if (cur.text.endsWith(' ')) cur.text = cur.text.slice(0, -1);
+      this.blocks.push(cur);
+    }
+    this.cur = null;
+  }
+}
+
+/** All blocks of a subtree in one go (the CLI, tests, small subtrees). */
+export function extractBlocks(root: Element, opts: ExtractOptions = {}): Block[] {
+  const reader = new BlockReader(root, opts);
+  reader.read();
+  return reader.blocks;
+}
+
+/** The block that holds `node`: the node itself if it is a block-level element, else its nearest block ancestor. */
+export function enclosingBlock(node: Node, root: Element): Element {
+  if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) return node as Element;
+  return blockOf(node, root);
 }
 
 function appendText(block: Block, node: Text, breakBefore: boolean): void {

@@ -15,7 +15,9 @@ type GuardedWindow = Window & { [GUARD]?: Annotator };
 
 function start(): void {
   const w = window as GuardedWindow;
-  if (w[GUARD]) return; // injected twice (e.g. programmatic injection after a reload): keep the first
+  // Injected again (a reload of the extension, a second injection): the newest script wins, the old one leaves
+  // no trace. Its highlights, listeners and observer all hang off its AbortController.
+  w[GUARD]?.teardown();
   const annotator = new Annotator(document);
   w[GUARD] = annotator;
   annotator.signal.addEventListener('abort', () => {

@@ -22,6 +22,8 @@ export interface Annotation {
   score: number;
   /** How it matched, for "why this matched". */
   via: string;
+  /** Normalised verdict (claims only). */
+  verdict?: string;
 }
 
 export interface AnnotateOptions extends MatchOptions {

@@ -8,6 +8,7 @@
  *   popup / background ──ToContent────────▶ content script in a tab
  */
 import type { Annotation } from '../core/engine.ts';
+import type { Anchors } from '../core/names/matcher.ts';
 import type { Claim, Entity, PackMeta, Source } from '../core/pack/schema.ts';
 import type { Settings } from './settings.ts';
 
@@ -45,7 +46,10 @@ export interface PackInfo extends PackMeta {
 
 export type ContentToBackground = {
   /** Annotate the blocks of one page. The text never leaves the browser: this is an in-extension message. */
-  'footnote:match': { req: { blocks: string[]; lang?: string }; res: { annotations: BlockAnnotation[][] } };
+  'footnote:match': {
+    req: { blocks: string[]; lang?: string; anchors?: Anchors };
+    res: { annotations: BlockAnnotation[][]; anchors: Anchors };
+  };
   'footnote:card': { req: { kind: 'entity' | 'claim'; id: string }; res: CardData };
   'footnote:settings': { req: { host: string }; res: { settings: Settings; active: boolean } };
   'footnote:count': { req: { claims: number; entities: number }; res: null };

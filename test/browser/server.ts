@@ -31,7 +31,12 @@ export interface StaticServer {
 }
 
 export async function startServer(extraMounts: Record<string, string> = {}): Promise<StaticServer> {
-  const mounts: Record<string, string> = { '/pages/': join(ROOT, 'test', 'pages'), '/shared/': SHARED, ...extraMounts };
+  const mounts: Record<string, string> = {
+    '/pages/': join(ROOT, 'test', 'pages'),
+    '/fixtures/': join(ROOT, 'test', 'fixtures'),
+    '/shared/': SHARED,
+    ...extraMounts,
+  };
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [prefix, dir] of Object.entries(mounts)) {

@@ -36,7 +36,15 @@ export interface MatchOptions {
   exact?: boolean;
   /** The page's language (BCP-47), used to choose between entities sharing a spelling. */
   lang?: string;
+  /**
+   * Entities already named unambiguously elsewhere on the page (entity id → the folded texts that named them),
+   * when only some blocks are being rescanned. `matchPage` adds to this map the anchors it finds.
+   */
+  anchors?: Anchors;
 }
+
+/** Entity id → folded texts that named it unambiguously on the page. Plain data, so it can cross messages. */
+export type Anchors = Record<string, string[]>;
 
 interface CompiledAlias {
   spec: AliasSpec;
@@ -236,7 +244,7 @@ export class NameMatcher {
 
   private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions): NameMatch[][] {
     // Entities named unambiguously somewhere on the page, with the (folded) texts that named them.
-    const anchored = new Map<string, Set<string>>();
+    const anchored = new Map<string, Set<string>>(Object.entries(opts.anchors ?? {}).map(([k, v]) => [k, new Set(v)]));
     raw.forEach((list, b) => {
       for (const m of list) {
         const ids = entitiesOf(m.aliases, false);
@@ -246,6 +254,7 @@ export class NameMatcher {
         anchored.set(ids[0], texts);
       }
     });
+    if (opts.anchors) for (const [k, v] of anchored) opts.anchors[k] = [...v];
     const lang = opts.lang?.toLowerCase().split('-')[0];
     return raw.map((list, b) => {
       const out: NameMatch[] = [];

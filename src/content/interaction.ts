@@ -1,0 +1,172 @@
+/**
+ * Interaction: hover intent, click, keyboard navigation and the card popover. The page has no elements of ours to
+ * receive events, so pointer positions are hit-tested against the annotation ranges (./hit.ts).
+ *
+ * Timing follows Wikipedia's Page Previews: a card opens after `settings.hoverDelay` (default 150 ms) of hover
+ * intent and closes `CLOSE_GRACE_MS` after the pointer leaves, unless it moves onto the card. Every card request
+ * carries a token, so a late reply never opens the wrong card.
+ */
+import type { Annotation } from '../core/engine.ts';
+import type { CardData, ContentToBackground } from '../shared/messages.ts';
+import { callBackground } from '../shared/rpc.ts';
+import type { Settings } from '../shared/settings.ts';
+import { HitIndex } from './hit.ts';
+import { PopoverHost } from './popover.tsx';
+import { CLOSE_GRACE_MS } from './timing.ts';
+
+export interface Item {
+  annotation: Annotation;
+  range: Range;
+}
+
+export interface InteractionHost {
+  settings(): Settings;
+  items(): Item[];
+  focus(range: Range | null): void;
+  failed(e: unknown): void;
+}
+
+export class Interaction {
+  private readonly popover: PopoverHost;
+  private readonly hits = new HitIndex<Item>();
+  private openItem: Item | null = null;
+  private current = -1;
+  private hoverTimer = 0;
+  private closeTimer = 0;
+  private token = 0;
+  private started = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly signal: AbortSignal,
+    private readonly host: InteractionHost,
+  ) {
+    this.popover = new PopoverHost(doc);
+    this.popover.onPointerEnter = () => clearTimeout(this.closeTimer);
+    this.popover.onPointerLeave = () => this.scheduleClose();
+    this.popover.onClose = () => {
+      this.openItem = null;
+      this.host.focus(null);
+    };
+  }
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const passive = { signal: this.signal, passive: true } as const;
+    let frame = 0;
+    let last: PointerEvent | null = null;
+    this.doc.addEventListener(
+      'pointermove',
+      (e) => {
+        last = e;
+        if (frame) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          if (last) this.onPointer(last);
+        });
+      },
+      passive,
+    );
+    this.doc.addEventListener('click', (e) => this.onClick(e), { signal: this.signal, capture: true });
+    this.doc.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key === 'Escape' && this.popover.isOpen) this.popover.close(true);
+      },
+      { signal: this.signal },
+    );
+  }
+
+  /** The annotation set changed: re-index for hit-testing; close a card whose mention disappeared. */
+  itemsChanged(): void {
+    const items = this.host.items();
+    this.hits.rebuild(items);
+    if (this.openItem && !items.includes(this.openItem)) this.popover.close(false);
+  }
+
+  private onPointer(e: PointerEvent): void {
+    if (this.popover.contains(e.target)) return;
+    const hit = this.hits.at(this.doc, e.clientX, e.clientY);
+    if (hit && hit === this.openItem) {
+      clearTimeout(this.closeTimer);
+      return;
+    }
+    clearTimeout(this.hoverTimer);
+    if (hit) this.hoverTimer = window.setTimeout(() => void this.open(hit, false), this.host.settings().hoverDelay);
+    else if (this.openItem) this.scheduleClose();
+  }
+
+  private onClick(e: MouseEvent): void {
+    if (this.popover.contains(e.target)) return;
+    const hit = this.hits.at(this.doc, e.clientX, e.clientY);
+    if (hit) {
+      clearTimeout(this.hoverTimer);
+      void this.open(hit, false);
+    } else if (this.popover.isOpen) this.popover.close(false);
+  }
+
+  private scheduleClose(): void {
+    clearTimeout(this.closeTimer);
+    this.closeTimer = window.setTimeout(() => this.popover.close(false), CLOSE_GRACE_MS);
+  }
+
+  private async open(item: Item, focus: boolean): Promise<void> {
+    clearTimeout(this.closeTimer);
+    const token = ++this.token;
+    const a = item.annotation;
+    let data: CardData;
+    try {
+      data = await callBackground<ContentToBackground, 'footnote:card'>('footnote:card', { kind: a.kind, id: a.id });
+    } catch (e) {
+      this.host.failed(e);
+      return;
+    }
+    if (this.signal.aborted || token !== this.token) return;
+    this.openItem = item;
+    this.current = this.host.items().indexOf(item);
+    this.popover.open({
+      anchor: item.range.getBoundingClientRect(),
+      data,
+      match: { text: a.text, score: a.score, via: a.via },
+      focus,
+      theme: this.host.settings().theme,
+    });
+  }
+
+  /** Keyboard navigation: next/previous annotation, scrolled into view, ringed, card open with focus inside. */
+  async step(direction: 1 | -1): Promise<boolean> {
+    const items = this.host.items();
+    if (items.length === 0) return false;
+    const n = items.length;
+    this.current =
+      this.current < 0 || this.current >= n ? (direction === 1 ? 0 : n - 1) : (this.current + direction + n) % n;
+    await this.goTo(items[this.current]);
+    return true;
+  }
+
+  async reveal(id: string): Promise<boolean> {
+    const item = this.host.items().find((i) => i.annotation.id === id);
+    if (!item) return false;
+    await this.goTo(item);
+    return true;
+  }
+
+  private async goTo(item: Item): Promise<void> {
+    item.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.host.focus(item.range);
+    await this.open(item, true);
+  }
+
+  close(): void {
+    clearTimeout(this.hoverTimer);
+    clearTimeout(this.closeTimer);
+    this.popover.close(false);
+    this.hits.rebuild([]);
+  }
+
+  destroy(): void {
+    this.close();
+    this.popover.destroy();
+  }
+}
