@@ -3,6 +3,8 @@
  * manifest.json at the root is the single source of truth; `manifestFor` derives each browser's variant.
  * The knowledge pack is compiled and validated here (virtual:footnote-pack): an invalid pack fails the build.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
@@ -18,6 +20,8 @@ export function manifestFor(target: Target): ManifestV3Export {
   const worker = m.background.service_worker;
   if (target === 'firefox') {
     m.background = { scripts: [worker], type: 'module' } as never;
+    // Firefox has no sidePanel API (its sidebar is declared after the build, see firefoxSidebar below).
+    m.permissions = (m.permissions as string[]).filter((p) => p !== 'sidePanel');
   } else {
     delete m.browser_specific_settings;
   }
@@ -47,10 +51,41 @@ function footnotePack(): Plugin {
   };
 }
 
+/**
+ * Firefox shows the side panel page as a sidebar: crxjs builds the page from `side_panel`, then this moves the
+ * declaration to `sidebar_action` in the written Firefox manifest.
+ */
+function firefoxSidebar(): Plugin {
+  return {
+    name: 'footnote-firefox-sidebar',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle(options) {
+      const file = join(options.dir ?? 'dist/firefox', 'manifest.json');
+      const m = JSON.parse(readFileSync(file, 'utf8'));
+      if (m.side_panel) {
+        m.sidebar_action = {
+          default_panel: m.side_panel.default_path,
+          default_title: '__MSG_panelTitle__',
+          default_icon: m.action?.default_icon,
+          open_at_install: false,
+        };
+        delete m.side_panel;
+        writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [preact(), footnotePack(), crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [
+      preact(),
+      footnotePack(),
+      crx({ manifest: manifestFor(target), browser: target }),
+      ...(target === 'firefox' ? [firefoxSidebar()] : []),
+    ],
     build: {
       outDir: `dist/${target}`,
       emptyOutDir: true,

@@ -1,57 +1,36 @@
 /**
- * Background service worker (Chrome) / event page (Firefox): owns the engine and the pack.
+ * Background service worker (Chrome) / event page (Firefox): owns the knowledge (bundled + imported pack and
+ * their engine), settings, "wrong match" memory, the toolbar badge, keyboard commands and the context menu.
  *
  * Content scripts send block texts here and get annotations back, so the index lives once per browser, not
- * once per tab (page heap stays small even with a 100k-alias pack). Nothing here touches the network.
+ * once per tab. Nothing here touches the network.
  */
 import pack from 'virtual:footnote-pack';
-import { Engine } from '../core/engine.ts';
 import { browser } from '../shared/browser.ts';
-import type { CardData, ContentToBackground, PackInfo, ToContent, UiToBackground } from '../shared/messages.ts';
+import type { ContentToBackground, ToContent, UiToBackground } from '../shared/messages.ts';
 import { callTab, serve } from '../shared/rpc.ts';
 import { activeOn } from '../shared/settings.ts';
-import { loadSettings, saveSettings } from './store.ts';
+import { Knowledge } from './knowledge.ts';
+import { setUpMenus, takePendingQuery } from './menus.ts';
+import { migrateStorage } from './migrations.ts';
+import { loadSettings, loadWrongMatches, saveSettings, saveWrongMatches } from './store.ts';
 
-const engine = new Engine(pack).warm();
+const migrated = migrateStorage();
+const knowledge = new Knowledge(pack);
 
-function card(kind: 'entity' | 'claim', id: string): CardData {
-  if (kind === 'entity') {
-    const c = engine.entityCard(id);
-    if (!c) throw new Error(`unknown entity "${id}"`);
-    return { kind, ...c };
-  }
-  const claim = engine.claim(id);
-  if (!claim) throw new Error(`unknown claim "${id}"`);
-  const sources: CardData['sources'] = {};
-  for (const s of claim.sources) {
-    const src = engine.source(s);
-    if (src) sources[s] = src;
-  }
-  const related = (claim.entities ?? [])
-    .map((e) => engine.entity(e))
-    .filter((e) => e !== undefined)
-    .map(({ id, name, type }) => ({ id, name, type }));
-  const claims = (claim.related ?? [])
-    .map((c) => engine.claim(c))
-    .filter((c) => c !== undefined)
-    .map(({ id, text, verdict }) => ({ id, text, verdict }));
-  return { kind, claim, sources, related, claims };
+async function refreshTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.allSettled(
+    tabs
+      .filter((t) => t.id !== undefined)
+      .map((t) => callTab<ToContent, 'footnote:refresh'>(t.id as number, 'footnote:refresh', {})),
+  );
 }
 
-function packInfo(): PackInfo {
-  const aliases = engine.aliasCount;
-  return {
-    ...pack.meta,
-    entities: pack.entities.length,
-    claims: pack.claims.length,
-    sources: pack.sources.length,
-    aliases,
-  };
-}
-
-serve<ContentToBackground>({
+serve<ContentToBackground & UiToBackground>({
   'footnote:match': async ({ blocks, lang, anchors }) => {
-    const settings = await loadSettings();
+    await migrated;
+    const [engine, settings] = await Promise.all([knowledge.current(), loadSettings()]);
     const skip = new Set<'entity' | 'claim'>();
     if (!settings.show.entities) skip.add('entity');
     if (!settings.show.claims) skip.add('claim');
@@ -59,10 +38,19 @@ serve<ContentToBackground>({
     const annotations = engine.annotateBlocks(blocks, { lang, exact: settings.exact, skip, anchors: pageAnchors });
     return { annotations, anchors: pageAnchors };
   },
-  'footnote:card': ({ kind, id }) => card(kind, id),
-  'footnote:settings': async ({ host }) => {
-    const settings = await loadSettings();
-    return { settings, active: activeOn(settings, host) };
+  'footnote:card': ({ kind, id }) => knowledge.card(kind, id),
+  'footnote:settings': async ({ host, page }) => {
+    await migrated;
+    const [settings, wrong] = await Promise.all([loadSettings(), loadWrongMatches()]);
+    return { settings, active: activeOn(settings, host), hidden: wrong.filter((w) => w.page === page) };
+  },
+  'footnote:wrong-match': async (w) => {
+    const list = await loadWrongMatches();
+    if (!list.some((x) => x.page === w.page && x.id === w.id && x.text === w.text)) {
+      list.push({ ...w, added: new Date().toISOString() });
+      await saveWrongMatches(list);
+    }
+    return null;
   },
   'footnote:count': async ({ claims, entities }, sender) => {
     if (sender.tabId === undefined) return null;
@@ -71,21 +59,38 @@ serve<ContentToBackground>({
     await browser.action.setBadgeBackgroundColor({ tabId: sender.tabId, color: claims > 0 ? '#8a4b00' : '#1f3a5f' });
     return null;
   },
-});
-
-serve<UiToBackground>({
-  'footnote:pack-info': () => packInfo(),
-  'footnote:get-settings': () => loadSettings(),
+  'footnote:pack-info': async () => {
+    await knowledge.current();
+    return knowledge.info();
+  },
+  'footnote:get-settings': async () => {
+    await migrated;
+    return loadSettings();
+  },
   'footnote:set-settings': async ({ patch }) => {
     const next = await saveSettings(patch);
-    const tabs = await browser.tabs.query({});
-    await Promise.allSettled(
-      tabs
-        .filter((t) => t.id !== undefined)
-        .map((t) => callTab<ToContent, 'footnote:refresh'>(t.id as number, 'footnote:refresh', {})),
-    );
+    await refreshTabs();
     return next;
   },
+  'footnote:wrong-matches': () => loadWrongMatches(),
+  'footnote:forget-wrong-match': async ({ page, id, text }) => {
+    const list = (await loadWrongMatches()).filter((w) => !(w.page === page && w.id === id && w.text === text));
+    await saveWrongMatches(list);
+    await refreshTabs();
+    return list;
+  },
+  'footnote:import-pack': async ({ file, data }) => {
+    const info = await knowledge.import(file, data);
+    await refreshTabs();
+    return info;
+  },
+  'footnote:remove-import': async () => {
+    const info = await knowledge.removeImport();
+    await refreshTabs();
+    return info;
+  },
+  'footnote:search': ({ query }) => knowledge.search(query),
+  'footnote:pending-query': () => takePendingQuery(),
 });
 
 browser.commands.onCommand.addListener(async (command) => {
@@ -94,3 +99,5 @@ browser.commands.onCommand.addListener(async (command) => {
   const direction = command === 'previous-annotation' ? -1 : 1;
   await callTab<ToContent, 'footnote:step'>(tab.id, 'footnote:step', { direction }).catch(() => false);
 });
+
+setUpMenus();

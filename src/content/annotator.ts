@@ -5,9 +5,10 @@
 import type { Annotation } from '../core/engine.ts';
 import type { Anchors } from '../core/names/matcher.ts';
 import { browser } from '../shared/browser.ts';
-import type { AnnotationSummary, ContentToBackground } from '../shared/messages.ts';
+import type { AnnotationSummary, CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import type { PageRef } from '../ui/OnThisPage.tsx';
 import { type Block, BlockReader, blockRange, type ExtractOptions, enclosingBlock } from './extract.ts';
 import { highlightName, Painter } from './highlights.ts';
 import { Interaction, type Item } from './interaction.ts';
@@ -29,6 +30,8 @@ export class Annotator {
   private blocks: Block[] = [];
   private itemsByBlock = new Map<Block, Item[]>();
   private anchors: Anchors = {};
+  /** Mentions the reader marked "wrong match" on this page: `${id}\u0000${text}`. */
+  private hidden = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private readonly extractOptions: ExtractOptions = { isHidden: isHiddenByLayout };
 
@@ -38,6 +41,8 @@ export class Annotator {
       items: () => this.items,
       focus: (range) => this.painter.focus(range),
       failed: (e) => this.failed(e),
+      pageRefs: (item, data) => this.pageRefs(item, data),
+      wrongMatch: (item) => void this.wrongMatch(item),
     });
     this.watcher = new DomWatcher(doc, (changes) => this.enqueue(() => this.update(changes)), this.signal);
   }
@@ -58,11 +63,13 @@ export class Annotator {
   /** Re-read settings and rescan everything (or clear, if paused here). */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
-      const { settings, active } = await callBackground<Bg, 'footnote:settings'>('footnote:settings', {
+      const { settings, active, hidden } = await callBackground<Bg, 'footnote:settings'>('footnote:settings', {
         host: this.doc.location?.hostname ?? '',
+        page: pageKey(this.doc),
       });
       if (this.signal.aborted) return;
       this.settings = settings;
+      this.hidden = new Set(hidden.map((h) => hideKey(h.id, h.text)));
       const root = this.doc.documentElement;
       if (settings.highlightStyle === 'background') root.setAttribute('data-footnote-style', 'background');
       else root.removeAttribute('data-footnote-style');
@@ -144,6 +151,7 @@ export class Annotator {
       const block = batch[b];
       const items: Item[] = [];
       for (const a of annotations[b] ?? []) {
+        if (this.hidden.has(hideKey(a.id, a.text))) continue;
         const range = blockRange(block, a.start, a.end);
         if (range) items.push({ annotation: a, range });
       }
@@ -177,6 +185,41 @@ export class Annotator {
       claims: distinct('claim'),
       entities: distinct('entity'),
     });
+  }
+
+  /** Annotations elsewhere on the page that relate to this card: same id, related entities, claims about it. */
+  private pageRefs(item: Item, data: CardData): PageRef[] {
+    const related = new Set<string>([...data.related.map((r) => r.id), ...data.claims.map((c) => c.id)]);
+    if (data.claim) for (const e of data.claim.entities ?? []) related.add(e);
+    const counts = new Map<string, PageRef>();
+    for (const it of this.items) {
+      const a = it.annotation;
+      if (it === item || (a.id !== item.annotation.id && !related.has(a.id))) continue;
+      const ref = counts.get(a.id) ?? { id: a.id, label: a.label, kind: a.kind, count: 0 };
+      ref.count++;
+      counts.set(a.id, ref);
+    }
+    return [...counts.values()].sort(
+      (x, y) => Number(x.id !== item.annotation.id) - Number(y.id !== item.annotation.id),
+    );
+  }
+
+  private async wrongMatch(item: Item): Promise<void> {
+    const a = item.annotation;
+    this.hidden.add(hideKey(a.id, a.text));
+    for (const [b, items] of this.itemsByBlock)
+      this.itemsByBlock.set(
+        b,
+        items.filter((i) => !this.hidden.has(hideKey(i.annotation.id, i.annotation.text))),
+      );
+    this.paint();
+    await callBackground<Bg, 'footnote:wrong-match'>('footnote:wrong-match', {
+      page: pageKey(this.doc),
+      id: a.id,
+      text: a.text,
+      label: a.label,
+    });
+    await this.reportCount();
   }
 
   step(direction: 1 | -1): Promise<boolean> {
@@ -223,6 +266,14 @@ export class Annotator {
     this.doc.documentElement.removeAttribute('data-footnote-style');
     this.controller.abort();
   }
+}
+
+const hideKey = (id: string, text: string) => `${id}\u0000${text}`;
+
+/** A page, for "wrong match" memory: origin and path (no query or fragment, which often carry tracking). */
+export function pageKey(doc: Document): string {
+  const l = doc.location;
+  return l ? `${l.origin}${l.pathname}` : '';
 }
 
 function isLive(it: Item): boolean {

@@ -10,6 +10,7 @@ import type { Annotation } from '../core/engine.ts';
 import type { CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import type { Settings } from '../shared/settings.ts';
+import type { PageRef } from '../ui/OnThisPage.tsx';
 import { HitIndex } from './hit.ts';
 import { PopoverHost } from './popover.tsx';
 import { CLOSE_GRACE_MS } from './timing.ts';
@@ -24,6 +25,10 @@ export interface InteractionHost {
   items(): Item[];
   focus(range: Range | null): void;
   failed(e: unknown): void;
+  /** Other annotations on the page related to this one ("also on this page"). */
+  pageRefs(item: Item, data: CardData): PageRef[];
+  /** The reader says this mention is not what we think: hide it on this page and remember that. */
+  wrongMatch(item: Item): void;
 }
 
 export class Interaction {
@@ -35,6 +40,7 @@ export class Interaction {
   private closeTimer = 0;
   private token = 0;
   private started = false;
+  private pinned = false;
 
   constructor(
     private readonly doc: Document,
@@ -46,6 +52,7 @@ export class Interaction {
     this.popover.onPointerLeave = () => this.scheduleClose();
     this.popover.onClose = () => {
       this.openItem = null;
+      this.pinned = false;
       this.host.focus(null);
     };
   }
@@ -93,7 +100,8 @@ export class Interaction {
       return;
     }
     clearTimeout(this.hoverTimer);
-    if (hit) this.hoverTimer = window.setTimeout(() => void this.open(hit, false), this.host.settings().hoverDelay);
+    if (hit && !this.pinned)
+      this.hoverTimer = window.setTimeout(() => void this.open(hit, false), this.host.settings().hoverDelay);
     else if (this.openItem) this.scheduleClose();
   }
 
@@ -103,10 +111,11 @@ export class Interaction {
     if (hit) {
       clearTimeout(this.hoverTimer);
       void this.open(hit, false);
-    } else if (this.popover.isOpen) this.popover.close(false);
+    } else if (this.popover.isOpen && !this.pinned) this.popover.close(false);
   }
 
   private scheduleClose(): void {
+    if (this.pinned) return;
     clearTimeout(this.closeTimer);
     this.closeTimer = window.setTimeout(() => this.popover.close(false), CLOSE_GRACE_MS);
   }
@@ -125,12 +134,23 @@ export class Interaction {
     if (this.signal.aborted || token !== this.token) return;
     this.openItem = item;
     this.current = this.host.items().indexOf(item);
+    this.pinned = false;
     this.popover.open({
-      anchor: item.range.getBoundingClientRect(),
+      range: item.range,
       data,
-      match: { text: a.text, score: a.score, via: a.via },
+      match: a,
+      onPage: this.host.pageRefs(item, data),
       focus,
       theme: this.host.settings().theme,
+      pinned: false,
+      onPin: (p) => {
+        this.pinned = p;
+      },
+      onWrongMatch: () => {
+        this.popover.close(true);
+        this.host.wrongMatch(item);
+      },
+      onJump: (id) => void this.reveal(id),
     });
   }
 

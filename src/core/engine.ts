@@ -24,6 +24,8 @@ export interface Annotation {
   via: string;
   /** Normalised verdict (claims only). */
   verdict?: string;
+  /** Evidence behind a claim match: matched terms, entities and numbers. */
+  explanation?: { terms: string[]; entities: string[]; numbers: string[] };
 }
 
 export interface AnnotateOptions extends MatchOptions {
@@ -37,6 +39,15 @@ export interface EntityCard {
   sources: Record<string, Source>;
   claims: Array<Pick<Claim, 'id' | 'text' | 'verdict'>>;
   related: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
+}
+
+export interface ClaimCard {
+  claim: Claim;
+  sources: Record<string, Source>;
+  /** Entities the claim is about. */
+  related: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
+  /** Related claims. */
+  claims: Array<Pick<Claim, 'id' | 'text' | 'verdict'>>;
 }
 
 export class Engine {
@@ -116,17 +127,40 @@ export class Engine {
     };
   }
 
+  /** A claim with its sources, the entities it is about and its related claims. */
+  claimCard(id: string): ClaimCard | undefined {
+    const claim = this.claims.get(id);
+    if (!claim) return undefined;
+    return {
+      claim,
+      sources: this.sourcesOf(claim.sources),
+      related: (claim.entities ?? [])
+        .map((e) => this.entities.get(e))
+        .filter((e): e is Entity => e !== undefined)
+        .map(({ id, name, type }) => ({ id, name, type })),
+      claims: (claim.related ?? [])
+        .map((c) => this.claims.get(c))
+        .filter((c): c is Claim => c !== undefined)
+        .map(({ id, text, verdict }) => ({ id, text, verdict })),
+    };
+  }
+
+  private sourcesOf(ids: Iterable<string>): Record<string, Source> {
+    const out: Record<string, Source> = {};
+    for (const s of ids) {
+      const src = this.sources.get(s);
+      if (src) out[s] = src;
+    }
+    return out;
+  }
+
   entityCard(id: string): EntityCard | undefined {
     const entity = this.entities.get(id);
     if (!entity) return undefined;
     const ids = new Set<string>(entity.sources);
     for (const r of entity.roles ?? []) for (const s of r.sources) ids.add(s);
     for (const f of entity.facts ?? []) for (const s of f.sources) ids.add(s);
-    const sources: Record<string, Source> = {};
-    for (const s of ids) {
-      const src = this.sources.get(s);
-      if (src) sources[s] = src;
-    }
+    const sources = this.sourcesOf(ids);
     const claims = (this.claimsByEntity.get(id) ?? [])
       .map((c) => this.claims.get(c))
       .filter((c): c is Claim => c !== undefined)

@@ -9,7 +9,7 @@
  */
 import type { Annotation } from '../core/engine.ts';
 import type { Anchors } from '../core/names/matcher.ts';
-import type { Claim, Entity, PackMeta, Source } from '../core/pack/schema.ts';
+import type { Claim, Entity, PackFile, PackMeta, Source } from '../core/pack/schema.ts';
 import type { Settings } from './settings.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -37,11 +37,34 @@ export interface CardData {
   related: Array<Pick<Entity, 'id' | 'name' | 'type'>>;
 }
 
+/** A mention the reader marked as a wrong match, remembered per page. */
+export interface WrongMatch {
+  /** Origin + path of the page. */
+  page: string;
+  id: string;
+  text: string;
+  label: string;
+  /** ISO date-time it was marked. */
+  added: string;
+}
+
 export interface PackInfo extends PackMeta {
   entities: number;
   claims: number;
   aliases: number;
   sources: number;
+  /** The user's imported pack, merged with the bundled one. */
+  imported: { file: string; claims: number; imported: string } | null;
+}
+
+export interface SearchResult {
+  kind: 'entity' | 'claim';
+  id: string;
+  label: string;
+  detail: string;
+  verdict?: string;
+  /** 0..1, higher is closer. */
+  score: number;
 }
 
 export type ContentToBackground = {
@@ -51,7 +74,11 @@ export type ContentToBackground = {
     res: { annotations: BlockAnnotation[][]; anchors: Anchors };
   };
   'footnote:card': { req: { kind: 'entity' | 'claim'; id: string }; res: CardData };
-  'footnote:settings': { req: { host: string }; res: { settings: Settings; active: boolean } };
+  'footnote:settings': {
+    req: { host: string; page: string };
+    res: { settings: Settings; active: boolean; hidden: WrongMatch[] };
+  };
+  'footnote:wrong-match': { req: Omit<WrongMatch, 'added'>; res: null };
   'footnote:count': { req: { claims: number; entities: number }; res: null };
 };
 
@@ -59,6 +86,13 @@ export type UiToBackground = {
   'footnote:pack-info': { req: Record<string, never>; res: PackInfo };
   'footnote:get-settings': { req: Record<string, never>; res: Settings };
   'footnote:set-settings': { req: { patch: Partial<Settings> }; res: Settings };
+  'footnote:wrong-matches': { req: Record<string, never>; res: WrongMatch[] };
+  'footnote:forget-wrong-match': { req: { page: string; id: string; text: string }; res: WrongMatch[] };
+  'footnote:import-pack': { req: { file: string; data: PackFile }; res: PackInfo };
+  'footnote:remove-import': { req: Record<string, never>; res: PackInfo };
+  'footnote:search': { req: { query: string }; res: SearchResult[] };
+  /** The side panel asks for the selection the context menu was used on (and gets it once). */
+  'footnote:pending-query': { req: Record<string, never>; res: string | null };
 };
 
 export type ToContent = {
@@ -70,6 +104,11 @@ export type ToContent = {
   'footnote:step': { req: { direction: 1 | -1 }; res: boolean };
   /** Settings changed: re-read them and repaint (or tear down). */
   'footnote:refresh': { req: Record<string, never>; res: boolean };
+};
+
+/** Background → extension pages (the side panel): a new "Check with Footnote" query. */
+export type ToPages = {
+  'footnote:query': { req: { query: string }; res: null };
 };
 
 export type CallMap = Record<string, { req: unknown; res: unknown }>;

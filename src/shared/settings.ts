@@ -3,7 +3,7 @@
  * access itself lives in the background (src/background/store.ts).
  */
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: number;

@@ -1,5 +1,6 @@
 /** How each normalised verdict reads: text and icon always, colour only as a third cue. */
 import type { Verdict } from '../core/pack/schema.ts';
+import { type MessageKey, t } from '../shared/i18n.ts';
 
 export interface VerdictLook {
   label: string;
@@ -7,16 +8,18 @@ export interface VerdictLook {
   tone: 'good' | 'caution' | 'bad' | 'neutral';
 }
 
-export const VERDICT_LOOK: Record<Verdict, VerdictLook> = {
-  accurate: { label: 'Accurate', icon: '✓', tone: 'good' },
-  'mostly-accurate': { label: 'Mostly accurate', icon: '✓', tone: 'good' },
-  'needs-context': { label: 'Needs context', icon: 'ⓘ', tone: 'caution' },
-  misleading: { label: 'Misleading', icon: '!', tone: 'bad' },
-  unsupported: { label: 'Unsupported', icon: '?', tone: 'caution' },
-  false: { label: 'False', icon: '✗', tone: 'bad' },
-  disputed: { label: 'Disputed', icon: '⇄', tone: 'caution' },
-  pending: { label: 'Pending review', icon: '…', tone: 'neutral' },
+const LOOK: Record<Verdict, { key: MessageKey; icon: string; tone: VerdictLook['tone'] }> = {
+  accurate: { key: 'verdictAccurate', icon: '✓', tone: 'good' },
+  'mostly-accurate': { key: 'verdictMostlyAccurate', icon: '✓', tone: 'good' },
+  'needs-context': { key: 'verdictNeedsContext', icon: 'i', tone: 'caution' },
+  misleading: { key: 'verdictMisleading', icon: '!', tone: 'bad' },
+  unsupported: { key: 'verdictUnsupported', icon: '?', tone: 'caution' },
+  false: { key: 'verdictFalse', icon: '✗', tone: 'bad' },
+  disputed: { key: 'verdictDisputed', icon: '⇄', tone: 'caution' },
+  pending: { key: 'verdictPending', icon: '…', tone: 'neutral' },
 };
 
-export const lookOf = (v: string): VerdictLook =>
-  VERDICT_LOOK[v as Verdict] ?? { label: v, icon: '?', tone: 'neutral' };
+export const lookOf = (v: string): VerdictLook => {
+  const l = LOOK[v as Verdict];
+  return l ? { label: t(l.key), icon: l.icon, tone: l.tone } : { label: v, icon: '?', tone: 'neutral' };
+};
