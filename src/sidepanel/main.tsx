@@ -60,25 +60,26 @@ function Panel() {
   return (
     <main>
       <h1>{t('panelTitle')}</h1>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void search(query);
-        }}
-      >
-        <label for="q" class="visually-hidden">
-          {t('searchLabel')}
-        </label>
-        <input
-          id="q"
-          type="search"
-          value={query}
-          placeholder={t('searchPlaceholder')}
-          onInput={(e) => setQuery(e.currentTarget.value)}
-        />{' '}
-        <button type="submit">{t('search')}</button>
-      </form>
+      <search>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void search(query);
+          }}
+        >
+          <label for="q" class="visually-hidden">
+            {t('searchLabel')}
+          </label>
+          <input
+            id="q"
+            type="search"
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />{' '}
+          <button type="submit">{t('search')}</button>
+        </form>
+      </search>
       {results !== null && results.length === 0 && <p class="muted">{t('noResults', query)}</p>}
       {open ? (
         <div class="panel-card">

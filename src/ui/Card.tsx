@@ -52,7 +52,8 @@ export function Card(props: CardProps) {
         <ClaimCard data={data} onPage={onPage} onJump={onJump} />
       )}
       {match && <WhyMatched match={match} />}
-      <div class="actions" role="group" aria-label={t('actions')}>
+      <fieldset class="actions">
+        <legend class="visually-hidden">{t('actions')}</legend>
         {onCopy && (
           <>
             <button type="button" onClick={() => copy('markdown')}>
@@ -85,7 +86,7 @@ export function Card(props: CardProps) {
             {t('wrongMatch')}
           </button>
         )}
-      </div>
+      </fieldset>
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>
