@@ -25,7 +25,10 @@ function start(): void {
   });
   serve<ToContent>(
     {
-      'footnote:annotations': () => ({ annotations: annotator.summary() }),
+      'footnote:annotations': () => ({
+        annotations: annotator.summary(),
+        page: { url: location.href, title: document.title, host: location.hostname },
+      }),
       'footnote:reveal': ({ id }) => annotator.reveal(id),
       'footnote:step': ({ direction }) => annotator.step(direction),
       'footnote:refresh': async () => {

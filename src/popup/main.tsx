@@ -56,7 +56,9 @@ function Popup() {
 
   const load = async (id: number) => {
     try {
-      const { annotations } = await callTab<ToContent, 'footnote:annotations'>(id, 'footnote:annotations', {});
+      // The page's address comes from its content script: Footnote needs no "tabs" permission to read it.
+      const { annotations, page } = await callTab<ToContent, 'footnote:annotations'>(id, 'footnote:annotations', {});
+      setTab({ id, host: page.host, url: page.url, title: page.title });
       setState({ status: 'ready', annotations });
     } catch {
       setState({ status: 'unavailable', why: t('popupUnavailable') });
@@ -74,8 +76,6 @@ function Popup() {
         ? [await browser.tabs.get(wanted)]
         : await browser.tabs.query({ active: true, currentWindow: true });
       if (active?.id === undefined) return setState({ status: 'unavailable', why: t('popupNoPage') });
-      const url = active.url ?? '';
-      setTab({ id: active.id, host: hostOf(url), url, title: active.title ?? '' });
       await load(active.id);
     })();
   }, []);
@@ -200,15 +200,6 @@ function Popup() {
       )}
     </main>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.protocol.startsWith('http') ? u.hostname : '';
-  } catch {
-    return '';
-  }
 }
 
 render(<Popup />, document.getElementById('app') as HTMLElement);

@@ -97,7 +97,10 @@ export type UiToBackground = {
 
 export type ToContent = {
   /** The page summary: current annotations of the tab. */
-  'footnote:annotations': { req: Record<string, never>; res: { annotations: AnnotationSummary[] } };
+  'footnote:annotations': {
+    req: Record<string, never>;
+    res: { annotations: AnnotationSummary[]; page: { url: string; title: string; host: string } };
+  };
   /** Scroll to the n-th annotation of an id and flash it. */
   'footnote:reveal': { req: { id: string }; res: boolean };
   /** Move to the next/previous annotation (keyboard commands). */
