@@ -12,7 +12,7 @@ import { callBackground } from '../shared/rpc.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { PageRef } from '../ui/OnThisPage.tsx';
 import { HitIndex } from './hit.ts';
-import { PopoverHost } from './popover.tsx';
+import type { PopoverHost } from './popover.tsx';
 import { CLOSE_GRACE_MS } from './timing.ts';
 
 export interface Item {
@@ -32,7 +32,9 @@ export interface InteractionHost {
 }
 
 export class Interaction {
-  private readonly popover: PopoverHost;
+  /** The card UI (Preact, floating-ui) loads on first use: pages where no card is opened never pay for it. */
+  private popover: PopoverHost | null = null;
+  private loading: Promise<PopoverHost> | null = null;
   private readonly hits = new HitIndex<Item>();
   private openItem: Item | null = null;
   private current = -1;
@@ -46,15 +48,22 @@ export class Interaction {
     private readonly doc: Document,
     private readonly signal: AbortSignal,
     private readonly host: InteractionHost,
-  ) {
-    this.popover = new PopoverHost(doc);
-    this.popover.onPointerEnter = () => clearTimeout(this.closeTimer);
-    this.popover.onPointerLeave = () => this.scheduleClose();
-    this.popover.onClose = () => {
-      this.openItem = null;
-      this.pinned = false;
-      this.host.focus(null);
-    };
+  ) {}
+
+  private loadPopover(): Promise<PopoverHost> {
+    this.loading ??= import('./popover.tsx').then(({ PopoverHost }) => {
+      const p = new PopoverHost(this.doc);
+      p.onPointerEnter = () => clearTimeout(this.closeTimer);
+      p.onPointerLeave = () => this.scheduleClose();
+      p.onClose = () => {
+        this.openItem = null;
+        this.pinned = false;
+        this.host.focus(null);
+      };
+      this.popover = p;
+      return p;
+    });
+    return this.loading;
   }
 
   start(): void {
@@ -79,7 +88,7 @@ export class Interaction {
     this.doc.addEventListener(
       'keydown',
       (e) => {
-        if (e.key === 'Escape' && this.popover.isOpen) this.popover.close(true);
+        if (e.key === 'Escape' && this.popover?.isOpen) this.popover.close(true);
       },
       { signal: this.signal },
     );
@@ -89,11 +98,11 @@ export class Interaction {
   itemsChanged(): void {
     const items = this.host.items();
     this.hits.rebuild(items);
-    if (this.openItem && !items.includes(this.openItem)) this.popover.close(false);
+    if (this.openItem && !items.includes(this.openItem)) this.popover?.close(false);
   }
 
   private onPointer(e: PointerEvent): void {
-    if (this.popover.contains(e.target)) return;
+    if (this.popover?.contains(e.target)) return;
     const hit = this.hits.at(this.doc, e.clientX, e.clientY);
     if (hit && hit === this.openItem) {
       clearTimeout(this.closeTimer);
@@ -106,18 +115,18 @@ export class Interaction {
   }
 
   private onClick(e: MouseEvent): void {
-    if (this.popover.contains(e.target)) return;
+    if (this.popover?.contains(e.target)) return;
     const hit = this.hits.at(this.doc, e.clientX, e.clientY);
     if (hit) {
       clearTimeout(this.hoverTimer);
       void this.open(hit, false);
-    } else if (this.popover.isOpen && !this.pinned) this.popover.close(false);
+    } else if (this.popover?.isOpen && !this.pinned) this.popover.close(false);
   }
 
   private scheduleClose(): void {
     if (this.pinned) return;
     clearTimeout(this.closeTimer);
-    this.closeTimer = window.setTimeout(() => this.popover.close(false), CLOSE_GRACE_MS);
+    this.closeTimer = window.setTimeout(() => this.popover?.close(false), CLOSE_GRACE_MS);
   }
 
   private async open(item: Item, focus: boolean): Promise<void> {
@@ -125,8 +134,12 @@ export class Interaction {
     const token = ++this.token;
     const a = item.annotation;
     let data: CardData;
+    let popover: PopoverHost;
     try {
-      data = await callBackground<ContentToBackground, 'footnote:card'>('footnote:card', { kind: a.kind, id: a.id });
+      [data, popover] = await Promise.all([
+        callBackground<ContentToBackground, 'footnote:card'>('footnote:card', { kind: a.kind, id: a.id }),
+        this.loadPopover(),
+      ]);
     } catch (e) {
       this.host.failed(e);
       return;
@@ -135,7 +148,7 @@ export class Interaction {
     this.openItem = item;
     this.current = this.host.items().indexOf(item);
     this.pinned = false;
-    this.popover.open({
+    popover.open({
       range: item.range,
       data,
       match: a,
@@ -147,7 +160,7 @@ export class Interaction {
         this.pinned = p;
       },
       onWrongMatch: () => {
-        this.popover.close(true);
+        popover.close(true);
         this.host.wrongMatch(item);
       },
       onJump: (id) => void this.reveal(id),
@@ -181,12 +194,12 @@ export class Interaction {
   close(): void {
     clearTimeout(this.hoverTimer);
     clearTimeout(this.closeTimer);
-    this.popover.close(false);
+    this.popover?.close(false);
     this.hits.rebuild([]);
   }
 
   destroy(): void {
     this.close();
-    this.popover.destroy();
+    this.popover?.destroy();
   }
 }
