@@ -49,7 +49,7 @@ export async function launchChromium(
   if (!executablePath) throw new Error('Chromium not found: apt-get install chromium, or set CHROME_PATH');
   const dir = mkdtempSync(join(tmpdir(), 'footnote-chromium-'));
   const ext = opts.extension === undefined ? CHROME_DIST : opts.extension;
-  const args = [...QUIET_FLAGS];
+  const args = [...QUIET_FLAGS, ...(opts.args ?? [])];
   if (ext) args.push(`--disable-extensions-except=${ext}`, `--load-extension=${ext}`);
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
@@ -57,8 +57,15 @@ export async function launchChromium(
     args,
     viewport: { width: 1200, height: 900 },
   });
+  // The worker may register before or after we look: poll rather than race a one-shot event.
   let worker = context.serviceWorkers()[0] as Worker | undefined;
-  if (ext && !worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  for (const end = Date.now() + 45_000; ext && !worker && Date.now() < end; ) {
+    worker = await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => context.serviceWorkers()[0]);
+  }
+  if (ext && !worker) {
+    await context.close();
+    throw new Error(`the extension's service worker did not start (loaded from ${ext})`);
+  }
   const extensionId = worker ? new URL(worker.url()).host : '';
   return {
     context,
