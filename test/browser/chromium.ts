@@ -43,7 +43,7 @@ export const QUIET_FLAGS = [
 ];
 
 export async function launchChromium(
-  opts: { headless?: boolean; extension?: string | null } = {},
+  opts: { headless?: boolean; extension?: string | null; args?: string[] } = {},
 ): Promise<ChromiumSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: apt-get install chromium, or set CHROME_PATH');
