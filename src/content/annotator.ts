@@ -12,13 +12,15 @@ import type { PageRef } from '../ui/OnThisPage.tsx';
 import { type Block, BlockReader, blockRange, type ExtractOptions, enclosingBlock } from './extract.ts';
 import { highlightName, Painter } from './highlights.ts';
 import { Interaction, type Item } from './interaction.ts';
-import { FULL_RESCAN_BLOCKS, sliceDeadline, yieldToMain } from './timing.ts';
+import { FULL_RESCAN_BLOCKS, HIGHLIGHT_CHECK_MS, sliceDeadline, yieldToMain } from './timing.ts';
 import { type DomChanges, DomWatcher } from './watch.ts';
 
 type Bg = ContentToBackground;
 
 /** Blocks sent to the background per message: big enough to be few, small enough to paint early on long pages. */
 const BATCH_CHARS = 200_000;
+/** While a long page is still being matched, repaint at most this often (each paint re-registers every range). */
+const PAINT_EVERY_MS = 400;
 
 export class Annotator {
   private readonly controller = new AbortController();
@@ -29,10 +31,13 @@ export class Annotator {
   private settings: Settings = DEFAULT_SETTINGS;
   private blocks: Block[] = [];
   private itemsByBlock = new Map<Block, Item[]>();
+  /** Text node → its block, for hit-testing without a page-wide index. */
+  private blockByNode = new Map<Node, Block>();
   private anchors: Anchors = {};
   /** Mentions the reader marked "wrong match" on this page: `${id}\u0000${text}`. */
   private hidden = new Set<string>();
   private running: Promise<void> = Promise.resolve();
+  private guarding = false;
   private readonly extractOptions: ExtractOptions = { isHidden: isHiddenByLayout };
 
   constructor(private readonly doc: Document) {
@@ -42,6 +47,10 @@ export class Annotator {
       focus: (range) => this.painter.focus(range),
       failed: (e) => this.failed(e),
       pageRefs: (item, data) => this.pageRefs(item, data),
+      itemsAt: (node) => {
+        const b = this.blockByNode.get(node);
+        return (b && this.itemsByBlock.get(b)) || [];
+      },
       wrongMatch: (item) => void this.wrongMatch(item),
     });
     this.watcher = new DomWatcher(doc, (changes) => this.enqueue(() => this.update(changes)), this.signal);
@@ -80,7 +89,20 @@ export class Annotator {
       await this.fullScan();
       this.watcher.start();
       this.interaction.start();
+      this.guardHighlights();
     });
+  }
+
+  /** Pages share the highlight registry and may clear it: check now and then, repaint if ours are gone. */
+  private guardHighlights(): void {
+    if (this.guarding) return;
+    this.guarding = true;
+    const check = () => {
+      if (this.signal.aborted) return;
+      if (this.doc.visibilityState === 'visible' && !this.painter.intact()) this.paint();
+      window.setTimeout(check, HIGHLIGHT_CHECK_MS);
+    };
+    window.setTimeout(check, HIGHLIGHT_CHECK_MS);
   }
 
   private async fullScan(): Promise<void> {
@@ -93,8 +115,9 @@ export class Annotator {
     }
     this.blocks = [];
     this.itemsByBlock.clear();
+    this.blockByNode.clear();
     this.anchors = {};
-    await this.matchAndPaint(reader.blocks);
+    await this.matchAndPaint(reader.blocks, false);
   }
 
   /** Incremental update after DOM changes: rescan only the blocks that changed. */
@@ -111,7 +134,12 @@ export class Annotator {
     const kept = this.blocks.filter(
       (b) => ![...roots].some((r) => r.contains(b.element)) && b.segments[0]?.node.isConnected,
     );
-    for (const b of this.blocks) if (!kept.includes(b)) this.itemsByBlock.delete(b);
+    const keptSet = new Set(kept);
+    for (const b of this.blocks) {
+      if (keptSet.has(b)) continue;
+      this.itemsByBlock.delete(b);
+      for (const s of b.segments) if (this.blockByNode.get(s.node) === b) this.blockByNode.delete(s.node);
+    }
     this.blocks = kept;
     for (const [b, items] of this.itemsByBlock) this.itemsByBlock.set(b, items.filter(isLive));
     const fresh: Block[] = [];
@@ -120,11 +148,16 @@ export class Annotator {
       while (!reader.read(sliceDeadline())) await yieldToMain();
       fresh.push(...reader.blocks);
     }
-    await this.matchAndPaint(fresh);
+    await this.matchAndPaint(fresh, true);
   }
 
-  /** Send blocks to the engine in batches, turn answers into ranges, merge, paint after each batch. */
-  private async matchAndPaint(fresh: Block[]): Promise<void> {
+  /**
+   * Send blocks to the engine in batches, turn answers into ranges and merge them. Paints after the first batch
+   * (long pages light up early), then at most every PAINT_EVERY_MS, and once at the end. `reorder`: the fresh
+   * blocks land among existing ones (an update) rather than after them (a full scan, already in order).
+   */
+  private async matchAndPaint(fresh: Block[], reorder: boolean): Promise<void> {
+    let lastPaint = 0;
     for (let i = 0; i < fresh.length; ) {
       const batch: Block[] = [];
       let chars = 0;
@@ -140,8 +173,13 @@ export class Annotator {
       if (this.signal.aborted) return;
       this.anchors = anchors;
       await this.addItems(batch, annotations);
-      this.paint();
+      if (lastPaint === 0 || performance.now() - lastPaint > PAINT_EVERY_MS) {
+        this.paint();
+        lastPaint = performance.now();
+      }
     }
+    if (reorder) this.blocks.sort(byDocumentOrder);
+    this.paint();
     await this.reportCount();
   }
 
@@ -156,13 +194,13 @@ export class Annotator {
         if (range) items.push({ annotation: a, range });
       }
       this.itemsByBlock.set(block, items);
+      for (const seg of block.segments) this.blockByNode.set(seg.node, block);
       if (stop()) {
         await yieldToMain();
         stop = sliceDeadline();
       }
     }
-    this.blocks.push(...batch);
-    this.blocks.sort(byDocumentOrder);
+    for (const b of batch) this.blocks.push(b);
   }
 
   private paint(): void {
@@ -245,6 +283,7 @@ export class Annotator {
     this.watcher.stop();
     this.blocks = [];
     this.itemsByBlock.clear();
+    this.blockByNode.clear();
     this.interaction.close();
     this.painter.clear();
   }

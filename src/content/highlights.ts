@@ -31,6 +31,8 @@ export function highlightsSupported(): boolean {
 
 export class Painter {
   private names = new Set<string>();
+  /** The Highlight objects we registered, to notice a page that deletes or replaces them. */
+  private registered = new Map<string, Highlight>();
   private style: HTMLStyleElement | null = null;
 
   /** Inject the page-level style once (in <head>, never in <body>). */
@@ -49,7 +51,19 @@ export class Painter {
     this.ensureStyle(doc);
     for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);
     this.names = new Set(groups.keys());
-    for (const [name, ranges] of groups) CSS.highlights.set(name, new Highlight(...ranges));
+    this.registered.clear();
+    for (const [name, ranges] of groups) {
+      const h = new Highlight(...ranges);
+      CSS.highlights.set(name, h);
+      this.registered.set(name, h);
+    }
+  }
+
+  /** Are all our highlights still registered as we left them (pages can clear the shared registry)? */
+  intact(): boolean {
+    if (!highlightsSupported()) return true;
+    for (const [name, h] of this.registered) if (CSS.highlights.get(name) !== h) return false;
+    return true;
   }
 
   focus(range: Range | null): void {
@@ -59,6 +73,7 @@ export class Painter {
   }
 
   clear(): void {
+    this.registered.clear();
     if (highlightsSupported()) {
       for (const name of this.names) CSS.highlights.delete(name);
       CSS.highlights.delete(FOCUS_HIGHLIGHT);

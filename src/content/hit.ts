@@ -34,59 +34,35 @@ function rectsContain(range: Range, x: number, y: number): boolean {
 }
 
 /**
- * Items indexed by the text nodes their ranges touch, so a hit test looks at the few items of the node under
- * the pointer instead of every annotation on the page.
+ * The item under (x, y): the text node under the pointer gives the candidates (the items of its block, so no
+ * page-wide index needs rebuilding), a caret and rect check picks among them, the shortest range winning (a name
+ * inside a claim sentence).
  */
-export class HitIndex<T extends Hittable> {
-  private byNode = new Map<Node, T[]>();
-
-  rebuild(items: readonly T[]): void {
-    this.byNode = new Map();
-    for (const it of items) {
-      for (const node of textNodesOf(it.range)) {
-        const list = this.byNode.get(node);
-        if (list) list.push(it);
-        else this.byNode.set(node, [it]);
-      }
+export function hitTest<T extends Hittable>(
+  doc: Document,
+  x: number,
+  y: number,
+  candidatesFor: (node: Node) => readonly T[],
+): T | null {
+  const caret = caretAt(doc, x, y);
+  if (caret?.node.nodeType !== 3) return null;
+  let best: T | null = null;
+  let bestLen = Number.POSITIVE_INFINITY;
+  for (const it of candidatesFor(caret.node)) {
+    const r = it.range;
+    let inside: boolean;
+    try {
+      inside =
+        r.isPointInRange(caret.node, caret.offset) || (r.endContainer === caret.node && r.endOffset === caret.offset);
+    } catch {
+      continue; // the range's nodes left the document
+    }
+    if (!inside || !rectsContain(r, x, y)) continue;
+    const len = r.toString().length;
+    if (len < bestLen) {
+      best = it;
+      bestLen = len;
     }
   }
-
-  /** The item under (x, y), preferring the shortest range (a name inside a claim sentence). */
-  at(doc: Document, x: number, y: number): T | null {
-    const caret = caretAt(doc, x, y);
-    if (caret?.node.nodeType !== 3) return null;
-    const candidates = this.byNode.get(caret.node);
-    if (!candidates) return null;
-    let best: T | null = null;
-    let bestLen = Number.POSITIVE_INFINITY;
-    for (const it of candidates) {
-      const r = it.range;
-      let inside: boolean;
-      try {
-        inside =
-          r.isPointInRange(caret.node, caret.offset) || (r.endContainer === caret.node && r.endOffset === caret.offset);
-      } catch {
-        continue; // the range's nodes left the document
-      }
-      if (!inside || !rectsContain(r, x, y)) continue;
-      const len = r.toString().length;
-      if (len < bestLen) {
-        best = it;
-        bestLen = len;
-      }
-    }
-    return best;
-  }
-}
-
-function textNodesOf(range: Range): Node[] {
-  if (range.startContainer === range.endContainer) return [range.startContainer];
-  const out: Node[] = [];
-  const root = range.commonAncestorContainer;
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (range.intersectsNode(n)) out.push(n);
-  }
-  return out;
+  return best;
 }

@@ -11,7 +11,7 @@ import type { CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { PageRef } from '../ui/OnThisPage.tsx';
-import { HitIndex } from './hit.ts';
+import { hitTest } from './hit.ts';
 import type { PopoverHost } from './popover.tsx';
 import { CLOSE_GRACE_MS } from './timing.ts';
 
@@ -25,6 +25,8 @@ export interface InteractionHost {
   items(): Item[];
   focus(range: Range | null): void;
   failed(e: unknown): void;
+  /** The items of the block that holds this text node (hit-test candidates). */
+  itemsAt(node: Node): readonly Item[];
   /** Other annotations on the page related to this one ("also on this page"). */
   pageRefs(item: Item, data: CardData): PageRef[];
   /** The reader says this mention is not what we think: hide it on this page and remember that. */
@@ -35,7 +37,6 @@ export class Interaction {
   /** The card UI (Preact, floating-ui) loads on first use: pages where no card is opened never pay for it. */
   private popover: PopoverHost | null = null;
   private loading: Promise<PopoverHost> | null = null;
-  private readonly hits = new HitIndex<Item>();
   private openItem: Item | null = null;
   private current = -1;
   private hoverTimer = 0;
@@ -96,14 +97,12 @@ export class Interaction {
 
   /** The annotation set changed: re-index for hit-testing; close a card whose mention disappeared. */
   itemsChanged(): void {
-    const items = this.host.items();
-    this.hits.rebuild(items);
-    if (this.openItem && !items.includes(this.openItem)) this.popover?.close(false);
+    if (this.openItem && !this.host.items().includes(this.openItem)) this.popover?.close(false);
   }
 
   private onPointer(e: PointerEvent): void {
     if (this.popover?.contains(e.target)) return;
-    const hit = this.hits.at(this.doc, e.clientX, e.clientY);
+    const hit = hitTest(this.doc, e.clientX, e.clientY, (n) => this.host.itemsAt(n));
     if (hit && hit === this.openItem) {
       clearTimeout(this.closeTimer);
       return;
@@ -116,7 +115,7 @@ export class Interaction {
 
   private onClick(e: MouseEvent): void {
     if (this.popover?.contains(e.target)) return;
-    const hit = this.hits.at(this.doc, e.clientX, e.clientY);
+    const hit = hitTest(this.doc, e.clientX, e.clientY, (n) => this.host.itemsAt(n));
     if (hit) {
       clearTimeout(this.hoverTimer);
       void this.open(hit, false);
@@ -195,7 +194,6 @@ export class Interaction {
     clearTimeout(this.hoverTimer);
     clearTimeout(this.closeTimer);
     this.popover?.close(false);
-    this.hits.rebuild([]);
   }
 
   destroy(): void {

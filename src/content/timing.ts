@@ -17,6 +17,9 @@ export const MUTATION_SETTLE_MS = 120;
 /** Give up waiting for quiet after this long and rescan anyway, so constant mutation cannot starve us. */
 export const MUTATION_MAX_WAIT_MS = 1000;
 
+/** How often we check that the page has not cleared our highlights (a Map lookup per category: cheap). */
+export const HIGHLIGHT_CHECK_MS = 1000;
+
 /** Yield to the browser so input and rendering can run between our slices. */
 export function yieldToMain(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
