@@ -54,6 +54,7 @@ describe.skipIf(!findChromium())('hostile pages in Chromium', () => {
         await page.waitForFunction(() => document.title === 'done', undefined, { timeout: 30_000 });
         await page.waitForTimeout(1500); // one more flush after the last mutation
         const now = (await page.evaluate(painted)) as string[];
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees
         const text = await page.evaluate(() => document.body.innerText);
         // Every painted range still holds a name, and every name in the live text is painted.
         for (const t of now)
