@@ -38,6 +38,7 @@ export class Annotator {
   private hidden = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private guarding = false;
+  private paintedOnce = false;
   private readonly extractOptions: ExtractOptions = { isHidden: isHiddenByLayout };
 
   constructor(private readonly doc: Document) {
@@ -213,6 +214,10 @@ export class Annotator {
     }
     this.painter.paint(this.doc, groups);
     this.interaction.itemsChanged();
+    if (!this.paintedOnce && groups.size > 0) {
+      this.paintedOnce = true;
+      mark('footnote:first-paint');
+    }
   }
 
   private async reportCount(): Promise<void> {
@@ -304,6 +309,15 @@ export class Annotator {
     this.interaction.destroy();
     this.doc.documentElement.removeAttribute('data-footnote-style');
     this.controller.abort();
+  }
+}
+
+/** User Timing marks (shared with the page's performance timeline) so tests and benchmarks can time us. */
+export function mark(name: string): void {
+  try {
+    performance.mark(name);
+  } catch {
+    // a page may have replaced performance.mark; timing is optional
   }
 }
 

@@ -8,12 +8,13 @@
  */
 import type { ToContent } from '../shared/messages.ts';
 import { serve } from '../shared/rpc.ts';
-import { Annotator } from './annotator.ts';
+import { Annotator, mark } from './annotator.ts';
 
 const GUARD = Symbol.for('footnote.content');
 type GuardedWindow = Window & { [GUARD]?: Annotator };
 
 function start(): void {
+  mark('footnote:start');
   const w = window as GuardedWindow;
   // Injected again (a reload of the extension, a second injection): the newest script wins, the old one leaves
   // no trace. Its highlights, listeners and observer all hang off its AbortController.
