@@ -49,18 +49,37 @@ function format(argv: string[]): number {
     return 1;
   }
   let changed = 0;
+  let failed = 0;
   for (const f of files) {
-    const text = canonicalFile(f.data as PackFile);
+    let text: string;
+    try {
+      // Rewriting a file of another shape would garble it ("sources": "abc" → one record per letter).
+      if (!packShaped(f.data)) throw new Error('not lists of records under "sources", "entities", "claims"');
+      text = canonicalFile(f.data as PackFile);
+    } catch (e) {
+      // Also what JSON.stringify throws for nesting thousands of levels deep: the file is left as it is.
+      failed++;
+      process.stderr.write(`${f.file}: (file): (format): cannot format (${(e as Error).message}): run pack check\n`);
+      continue;
+    }
     if (readFileSync(f.path, 'utf8') === text) continue;
     changed++;
     if (args.flags.has('check'))
       process.stderr.write(`${f.file}: not in canonical form (run: npm run -s footnote -- pack format)\n`);
     else writeFileSync(f.path, text);
   }
-  if (args.flags.has('check')) return changed ? 1 : 0;
+  if (args.flags.has('check')) return changed || failed ? 1 : 0;
   process.stdout.write(`formatted ${changed} of ${files.length} files\n`);
-  return 0;
+  return failed ? 1 : 0;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const packShaped = (d: unknown): boolean =>
+  isRecord(d) &&
+  (['sources', 'entities', 'claims'] as const).every((k) => {
+    const list = d[k];
+    return list === undefined || (Array.isArray(list) && list.every(isRecord));
+  });
 
 const SOURCE_FLAGS = ['source-url', 'source-publisher', 'source-title', 'source-date'] as const;
 

@@ -143,4 +143,22 @@ describe('NameMatcher', () => {
       expect(text.slice(m.start, m.end)).toBe(m.text);
     }
   });
+
+  it.each([
+    [
+      'one character folding into two names',
+      [
+        { entity: 'a', text: '平' },
+        { entity: 'b', text: '成' },
+      ],
+      '元号は㍻です',
+      [['a', 3, 4]],
+    ],
+    ['a name after a long NFKC expansion', [{ entity: 'k', text: 'Kyiv' }], '\uFDFA Kyiv', [['k', 2, 6]]],
+    ['a name inside a fraction', [{ entity: 'two', text: '2' }], 'x ½', [['two', 2, 3]]],
+  ])('returns disjoint in-range spans for %s', (_, specs, text, expected) => {
+    const found = new NameMatcher(specs).matchPage([text])[0];
+    expect(found.map((m) => [m.entity, m.start, m.end])).toEqual(expected);
+    for (const m of found) expect(m.text).toBe(text.slice(m.start, m.end));
+  });
 });

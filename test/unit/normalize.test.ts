@@ -49,4 +49,17 @@ describe('normalize', () => {
     const [s, e] = toOriginal(n, 2, 4);
     expect(input.slice(s, e)).toBe('𝐀𝐁');
   });
+
+  it.each([
+    ['½', '1⁄2'],
+    ['ﬃ', 'ffi'],
+    ['⑴ a', '(1) a'],
+    ['\uFDFA 😀', 'صلى الله عليه وسلم 😀'],
+  ])('keeps a map entry for every output unit when %j expands under NFKC', (input, expected) => {
+    const n = normalize(input, { fold: true });
+    expect(n.text).toBe(expected);
+    expect([n.starts.length, n.ends.length]).toEqual([n.text.length, n.text.length]);
+    const [s, e] = toOriginal(n, 0, n.text.length);
+    expect(input.slice(s, e)).toBe(input);
+  });
 });

@@ -43,11 +43,14 @@ export function rowFromClaimReview(o: Obj): ReviewRow {
   };
 }
 
+// Numbers and numeric strings only: Number() of a list nested 10k deep overflows the stack in Array#join.
+const num = (v: unknown): number => (typeof v === 'number' || typeof v === 'string' ? Number(v) : Number.NaN);
+
 /** Map a numeric rating (ratingValue between worstRating and bestRating) onto words when no wording is given. */
 function numericRating(r: Obj): string | undefined {
-  const v = Number(r.ratingValue);
-  const best = Number(r.bestRating ?? 5);
-  const worst = Number(r.worstRating ?? 1);
+  const v = num(r.ratingValue);
+  const best = num(r.bestRating ?? 5);
+  const worst = num(r.worstRating ?? 1);
   if (!Number.isFinite(v) || !Number.isFinite(best) || !Number.isFinite(worst) || best === worst) return undefined;
   const x = (v - worst) / (best - worst);
   return x >= 0.9 ? 'True' : x >= 0.65 ? 'Mostly true' : x >= 0.4 ? 'Half true' : x >= 0.15 ? 'Mostly false' : 'False';

@@ -4,7 +4,7 @@
  * Importers never throw on bad input: every rejected record comes back as a PackIssue.
  */
 import type { Claim, Source, Verdict } from '../pack/schema.ts';
-import { checkDate, checkUrl, LIMITS, type PackIssue } from '../pack/validate.ts';
+import { checkDate, checkUrl, LIMITS, type PackIssue, validatePackFiles } from '../pack/validate.ts';
 
 /** A fact-check as the importers see it, whatever the input format. */
 export interface ReviewRow {
@@ -129,8 +129,32 @@ export function isoDate(v: unknown): string | null {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() ? v.trim().replace(/\s+/g, ' ') : undefined;
+// Control characters other than white space (which is collapsed) carry nothing and fail pack validation.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
+
+const str = (v: unknown): string | undefined => {
+  const s = typeof v === 'string' ? v.replace(CONTROL, '').trim() : '';
+  return s ? s.replace(/\s+/g, ' ') : undefined;
+};
+
+/** Cut to at most `max` code units without leaving half a surrogate pair or white space at the end. */
+const clip = (s: string, max: number): string => {
+  const cut = s.length > max && /[\uD800-\uDBFF]/.test(s[max - 1]) ? max - 1 : max;
+  return s.slice(0, cut).trim();
+};
+
+/**
+ * A value for a message. Not String(v): a list nested 10k deep overflows the stack in Array#join.
+ */
+const shown = (v: unknown): string =>
+  typeof v === 'string'
+    ? `"${v.slice(0, 40)}"`
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object' && v !== null
+        ? 'an object'
+        : String(v);
 
 /** Build the claim for one row, or the issues explaining why not. `record` names the row ("#12", "line 40"). */
 export function claimFromRow(
@@ -150,7 +174,7 @@ export function claimFromRow(
   if (urlText && urlError) bad('url', urlError);
   const reviewDate = isoDate(row.reviewDate);
   if (row.reviewDate !== undefined && row.reviewDate !== '' && !reviewDate)
-    bad('reviewDate', `"${String(row.reviewDate).slice(0, 40)}" is not a date`);
+    bad('reviewDate', `${shown(row.reviewDate)} is not a date`);
   const dateProblem = reviewDate ? checkDate(reviewDate, opts.today) : null;
   if (dateProblem) bad('reviewDate', dateProblem);
   const claimDate = isoDate(row.claimDate);
@@ -177,16 +201,17 @@ export function claimFromRow(
 
   const verdict = normalizeVerdict(rating);
   const wording = prettyRating(rating);
+  const headline = str(row.title) && clip(str(row.title) as string, LIMITS.longText);
   let source: Source;
   const reviews: Claim['reviews'] = [];
   if (hasReview) {
     const url = urlText as string;
-    const title = str(row.title) ?? `${publisher} fact-check`;
+    const title = headline ?? `${publisher} fact-check`;
     source = {
       id: `src-imp-${fingerprint(url)}`,
       url,
       publisher: publisher as string,
-      title: title.slice(0, LIMITS.shortText),
+      title: clip(title, LIMITS.shortText),
       date: reviewDate as string,
     };
     reviews.push({
@@ -195,7 +220,7 @@ export function claimFromRow(
       date: reviewDate as string,
       rating: wording,
       verdict,
-      ...(str(row.title) ? { title: str(row.title) } : {}),
+      ...(headline ? { title: headline } : {}),
     });
   } else {
     const f = opts.fallbackSource as FallbackSource;
@@ -208,15 +233,15 @@ export function claimFromRow(
   const claim: Claim = {
     id,
     text,
-    ...(str(row.title) ? { title: str(row.title) } : {}),
-    ...(claimant ? { claimant: { name: claimant.slice(0, LIMITS.shortText) } } : {}),
+    ...(headline ? { title: headline } : {}),
+    ...(claimant ? { claimant: { name: clip(claimant, LIMITS.shortText) } } : {}),
     ...(claimDate ? { date: claimDate } : {}),
     ...(str(row.where) || str(row.appearanceUrl)
       ? {
           appearances: [
             {
               ...(str(row.appearanceUrl) && !checkUrl(str(row.appearanceUrl)) ? { url: str(row.appearanceUrl) } : {}),
-              ...(str(row.where) ? { where: (str(row.where) as string).slice(0, LIMITS.shortText) } : {}),
+              ...(str(row.where) ? { where: clip(str(row.where) as string, LIMITS.shortText) } : {}),
               ...(claimDate ? { date: claimDate } : {}),
             },
           ],
@@ -227,6 +252,13 @@ export function claimFromRow(
     context: `${who} rated this claim “${wording}”${when}.`,
     sources: [source.id],
   };
+  // Last line of defence: whatever else a row holds (a 500-character publisher, a rating too long to show),
+  // a record is accepted only if it passes the same validation as a hand-written one, else rejected by name.
+  const invalid = validatePackFiles([{ file: opts.file, data: { sources: [source], claims: [claim] } }], opts.today);
+  if (invalid.issues.length) {
+    const field = (i: PackIssue) => (i.record === source.id ? `source.${i.field}` : i.field);
+    return { issues: invalid.issues.map((i) => ({ ...i, record, field: field(i) })) };
+  }
   return { claim, source, issues };
 }
 

@@ -155,13 +155,21 @@ export class NameMatcher {
       toks.push(norm.text.slice(a, b));
     });
     const out: RawMatch[] = [];
+    let lastEnd = 0;
     for (let i = 0; i < toks.length; ) {
+      // One code point can fold into several tokens ("㍻" → "平成"): a token that maps back into text already
+      // matched starts nothing, or two matches would cover the same characters.
+      if (norm.starts[starts[i]] < lastEnd) {
+        i++;
+        continue;
+      }
       trie.walk(toks, i, !exact, this.hits);
       let taken = -1;
       for (const hit of this.hits) {
         const m = this.accept(text, norm, starts, ends, i, hit, exact);
         if (m) {
           out.push(m);
+          lastEnd = m.end;
           taken = hit.lastToken;
           break;
         }
@@ -335,12 +343,12 @@ const foldKey = (s: string): string => normalize(s, { fold: true }).text.trim();
 
 /** Entities named by these aliases; `withAmbiguous` false keeps only aliases not flagged ambiguous. */
 function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {
-  const out: string[] = [];
+  const out = new Set<string>(); // not a list with includes(): one spelling of 100k entities made that quadratic
   for (const a of aliases) {
     if (!withAmbiguous && a.spec.ambiguous) continue;
-    if (!out.includes(a.spec.entity)) out.push(a.spec.entity);
+    out.add(a.spec.entity);
   }
-  return out;
+  return [...out];
 }
 
 const VIA_SCORE: Record<NameMatch['via'], number> = {

@@ -45,8 +45,10 @@ export class TokenTrie {
       node = next;
     }
     const list = this.terminals.get(node);
+    // Indices arrive in increasing order, so a repeat can only be the last one: checking just that keeps 100k
+    // aliases of one spelling linear (list.includes made building such a trie quadratic).
     if (list) {
-      if (!list.includes(aliasIndex)) list.push(aliasIndex);
+      if (list[list.length - 1] !== aliasIndex) list.push(aliasIndex);
     } else this.terminals.set(node, [aliasIndex]);
     if (tokens.length > this.maxDepth) this.maxDepth = tokens.length;
   }

@@ -48,10 +48,11 @@ export function mergeFiles(files: readonly PackFile[]): { sources: Source[]; ent
   const sources: Source[] = [];
   const entities: Entity[] = [];
   const claims: Claim[] = [];
+  // One record at a time: push(...list) overflows the stack beyond ~150k records (a large import).
   for (const f of files) {
-    sources.push(...(f.sources ?? []));
-    entities.push(...(f.entities ?? []));
-    claims.push(...(f.claims ?? []));
+    for (const s of f.sources ?? []) sources.push(s);
+    for (const e of f.entities ?? []) entities.push(e);
+    for (const c of f.claims ?? []) claims.push(c);
   }
   return { sources: sources.sort(byId), entities: entities.sort(byId), claims: claims.sort(byId) };
 }

@@ -16,6 +16,8 @@ export interface PackIssue {
 export const formatIssue = (i: PackIssue): string => `${i.file}: ${i.record}: ${i.field}: ${i.message}`;
 
 export const LIMITS = {
+  /** Ids are slugs; the longest in the default pack has 83 characters. */
+  id: 200,
   shortText: 300,
   longText: 4000,
   listItems: 500,
@@ -113,7 +115,10 @@ class Checker {
   }
 
   keys(rec: string, path: string, v: Record<string, unknown>, allowed: readonly string[]): void {
-    for (const k of Object.keys(v)) if (!allowed.includes(k)) this.add(rec, path ? `${path}.${k}` : k, 'unknown field');
+    for (const k of Object.keys(v)) {
+      const name = k === '' ? '""' : k; // an empty key still needs a visible name in "file: record: field"
+      if (!allowed.includes(k)) this.add(rec, path ? `${path}.${name}` : name, 'unknown field');
+    }
   }
 
   text(rec: string, field: string, v: unknown, opts: { required?: boolean; max?: number } = {}): void {
@@ -193,14 +198,17 @@ export function validatePackFiles(
     const c = new Checker(file, today);
     if (!isObj(data)) {
       c.add('(file)', '(root)', 'must be a JSON object with "sources", "entities" and/or "claims" lists');
-      issues.push(...c.issues);
+      issues.push(c.issues[0]);
       continue;
     }
     c.keys('(file)', '', data, FIELDS.file);
     const define = (kind: keyof typeof kinds, rec: Record<string, unknown>, at: string): string | null => {
       const id = rec.id;
-      if (typeof id !== 'string' || !ID[kind].test(id)) {
-        c.add(typeof id === 'string' ? id : at, 'id', `must match ${ID[kind]}`);
+      if (typeof id !== 'string' || id.length > LIMITS.id || !ID[kind].test(id)) {
+        // Name the record by position, as its other issues are: a bad id may hold ":", newlines or a megabyte
+        // (and a valid id a megabyte long would be the record name of every later issue).
+        const why = typeof id === 'string' && id.length > LIMITS.id ? `longer than ${LIMITS.id} characters` : '';
+        c.add(at, 'id', `${typeof id === 'string' ? `"${clip(id)}" ` : ''}${why || `must match ${ID[kind]}`}`);
         return null;
       }
       const prev = ids.get(id);
@@ -379,7 +387,8 @@ export function validatePackFiles(
         }
       }
     });
-    issues.push(...c.issues);
+    // Not push(...c.issues): spreading 150k+ arguments overflows the stack (a file of 200k bad records).
+    for (const i of c.issues) issues.push(i);
   }
 
   for (const [file, rec, field, kind, id] of refs) {
@@ -388,14 +397,17 @@ export function validatePackFiles(
   for (const [key, owners] of aliasOwners) {
     const entities = new Set(owners.map((o) => o.entity));
     if (entities.size < 2) continue;
+    // Name a few of the others, not all: 100k entities sharing one spelling must not build 100k² characters.
+    const first = [...entities].slice(0, 6);
     for (const o of owners) {
       if (o.ambiguous) continue;
-      const others = [...entities].filter((e) => e !== o.entity);
+      const others = first.filter((e) => e !== o.entity).slice(0, 5);
+      const more = entities.size - 1 - others.length;
       issues.push({
         file: o.file,
         record: o.entity,
         field: 'aliases',
-        message: `"${key}" also names ${others.join(', ')}: mark it ambiguous (or remove it)`,
+        message: `"${clip(key)}" also names ${others.join(', ')}${more > 0 ? ` and ${more} more` : ''}: mark it ambiguous (or remove it)`,
       });
     }
   }

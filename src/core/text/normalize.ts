@@ -52,8 +52,8 @@ const cache: [Map<string, string>, Map<string, string>] = [new Map(), new Map()]
 
 export function normalize(input: string, opts: NormalizeOptions): Normalized {
   const memo = cache[opts.fold ? 1 : 0];
-  const starts = new Int32Array(input.length + 1);
-  const ends = new Int32Array(input.length + 1);
+  let starts: Int32Array = new Int32Array(input.length + 1);
+  let ends: Int32Array = new Int32Array(input.length + 1);
   let out = '';
   let n = 0;
   let lastWasSpace = true; // drop leading whitespace
@@ -65,6 +65,13 @@ export function normalize(input: string, opts: NormalizeOptions): Normalized {
     if (f === undefined) {
       f = foldCodePoint(ch, opts.fold);
       if (memo.size < 4096) memo.set(ch, f);
+    }
+    // NFKC can expand one code unit into many ("½" → "1⁄2", U+FDFA → 18 units): grow the maps, since typed
+    // arrays silently drop writes past their end and the map would come out shorter than the text.
+    if (n + f.length > starts.length) {
+      const size = Math.max(2 * starts.length, n + f.length);
+      starts = grown(starts, size);
+      ends = grown(ends, size);
     }
     if (f === ' ') {
       if (!lastWasSpace) {
@@ -86,6 +93,12 @@ export function normalize(input: string, opts: NormalizeOptions): Normalized {
     i += len;
   }
   return { text: out, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+}
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** Map a span [start, end) of normalised text back to the original text. */
