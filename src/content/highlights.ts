@@ -14,14 +14,15 @@ export function highlightName(a: Pick<Annotation, 'kind'> & { verdict?: string }
 
 export const FOCUS_HIGHLIGHT = `${HIGHLIGHT_PREFIX}focus`;
 
-// Colour-blind-safe pairs (Okabe–Ito): blue for names, orange/vermillion for doubtful claims, bluish green for
-// accurate ones. Underlines keep the text's own colour; the style is a hint, the card says it in words.
+// Names: a dotted underline in blue. Claims: a light wash behind the sentence, its hue from the verdict on the
+// Okabe–Ito colour-blind-safe palette (bluish green = accurate, orange = needs context or unsupported, vermillion =
+// misleading or false). Colour is never the only cue: the card says the verdict in words with an icon.
 const STYLE = `
 ::highlight(footnote-entity) { text-decoration: underline dotted 2px rgb(0 114 178 / 0.9); text-underline-offset: 3px; }
-::highlight(footnote-claim-accurate), ::highlight(footnote-claim-mostly-accurate) { text-decoration: underline wavy 1.5px rgb(0 158 115); text-underline-offset: 3px; }
-::highlight(footnote-claim-needs-context), ::highlight(footnote-claim-pending), ::highlight(footnote-claim-disputed), ::highlight(footnote-claim-unsupported) { text-decoration: underline wavy 1.5px rgb(230 159 0); text-underline-offset: 3px; }
-::highlight(footnote-claim-misleading), ::highlight(footnote-claim-false) { text-decoration: underline wavy 1.5px rgb(213 94 0); text-underline-offset: 3px; }
-::highlight(footnote-focus) { background-color: rgb(240 228 66 / 0.55); color: inherit; }
+::highlight(footnote-claim-accurate), ::highlight(footnote-claim-mostly-accurate) { background-color: rgb(0 158 115 / 0.16); }
+::highlight(footnote-claim-needs-context), ::highlight(footnote-claim-pending), ::highlight(footnote-claim-disputed), ::highlight(footnote-claim-unsupported) { background-color: rgb(230 159 0 / 0.2); }
+::highlight(footnote-claim-misleading), ::highlight(footnote-claim-false) { background-color: rgb(213 94 0 / 0.18); }
+::highlight(footnote-focus) { background-color: rgb(240 228 66 / 0.6); color: inherit; }
 :root[data-footnote-style="background"] ::highlight(footnote-entity) { background-color: rgb(86 180 233 / 0.22); }
 `;
 
@@ -54,6 +55,8 @@ export class Painter {
     this.registered.clear();
     for (const [name, ranges] of groups) {
       const h = new Highlight(...ranges);
+      // Names paint above the claim sentences that contain them; the focus ring above everything.
+      h.priority = name === `${HIGHLIGHT_PREFIX}entity` ? 1 : 0;
       CSS.highlights.set(name, h);
       this.registered.set(name, h);
     }
@@ -68,8 +71,11 @@ export class Painter {
 
   focus(range: Range | null): void {
     if (!highlightsSupported()) return;
-    if (range) CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(range));
-    else CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    if (range) {
+      const h = new Highlight(range);
+      h.priority = 2;
+      CSS.highlights.set(FOCUS_HIGHLIGHT, h);
+    } else CSS.highlights.delete(FOCUS_HIGHLIGHT);
   }
 
   clear(): void {

@@ -4,6 +4,7 @@
  * Pure TypeScript: the background service worker, the CLI, tests and benchmarks all use this same class.
  * Input is the text of a page's blocks; output is annotations with offsets into those blocks.
  */
+import { analyze, buildClaimIndex, type ClaimIndex, isCheckworthyMatch, segmentSentences } from './claims/index.ts';
 import { type AliasSpec, type MatchOptions, type NameMatch, NameMatcher } from './names/matcher.ts';
 import type { Claim, Entity, Pack, Source } from './pack/schema.ts';
 
@@ -31,7 +32,16 @@ export interface Annotation {
 export interface AnnotateOptions extends MatchOptions {
   /** Categories to leave out. */
   skip?: ReadonlySet<AnnotationKind>;
+  /** When the page was published (ISO), so claims made around that time rank higher. */
+  date?: string;
 }
+
+/** Sentences shorter than this (in characters) are never checked against claims: headings, captions, bylines. */
+const MIN_CLAIM_SENTENCE = 40;
+/** Longest sentence we check; longer "sentences" are lists or run-on text where a match means little. */
+const MAX_CLAIM_SENTENCE = 600;
+/** Score given to a match made by the pack's own hints (above the calibrated threshold, below strong matches). */
+const HINT_SCORE = 0.5;
 
 /** Everything a card needs about one record, resolved across the pack. */
 export interface EntityCard {
@@ -58,6 +68,9 @@ export class Engine {
   private readonly sources = new Map<string, Source>();
   private readonly related = new Map<string, string[]>();
   private readonly claimsByEntity = new Map<string, string[]>();
+  private claimIndex: ClaimIndex | null = null;
+  /** Per claim: the analysed terms of each hint phrase and number (see `hintMatch`). */
+  private hintTerms = new Map<string, string[][]>();
 
   constructor(pack: Pack) {
     this.pack = pack;
@@ -86,7 +99,54 @@ export class Engine {
   /** Pay index-building costs now rather than on the first page. */
   warm(): this {
     this.names.warm();
+    this.claims_();
     return this;
+  }
+
+  /** The claim index, built on first use from the pack's claims (text, title, claimant, hints, entities). */
+  private claims_(): ClaimIndex {
+    this.claimIndex ??= buildClaimIndex(
+      this.pack.claims.map((c) => ({
+        id: c.id,
+        text: c.text,
+        title: c.title,
+        claimant: c.claimant?.name,
+        date: c.date,
+        reviewDate: c.reviews[0]?.date,
+        phrases: c.hints?.phrases,
+        numbers: c.hints?.numbers,
+        entities: c.entities,
+      })),
+    );
+    for (const c of this.pack.claims) {
+      const sets = [...(c.hints?.phrases ?? []), ...(c.hints?.numbers ?? [])]
+        .map((h) => analyze(h).terms)
+        .filter((t) => t.length > 0);
+      if (sets.length) this.hintTerms.set(c.id, sets);
+    }
+    return this.claimIndex;
+  }
+
+  /**
+   * The pack's own match hints: a sentence that contains every term of one of the claim's key phrases (or one of
+   * its numbers, as normalised figures) and names at least two of the claim's entities (its claimant counts)
+   * repeats it, whatever the learned score says. The hints are written by the pack's authors for exactly this;
+   * imported claims have none. Two entities, not one: "Ukraine's territorial integrity" alone is not Cruz's claim.
+   */
+  private hintMatch(
+    claim: Claim,
+    sentence: string,
+    mentions: readonly NameMatch[],
+    entities: readonly string[],
+  ): boolean {
+    const sets = this.hintTerms.get(claim.id);
+    if (!sets) return false;
+    const about = new Set([...(claim.entities ?? []), ...(claim.claimant?.id ? [claim.claimant.id] : [])]);
+    if (entities.filter((e) => about.has(e)).length < 2) return false;
+    const terms = new Set(analyze(sentence).terms);
+    // A hint that is only a name ("coalition of the willing") says nothing the entities do not: it must add a word.
+    const nameTerms = new Set(mentions.flatMap((m) => analyze(m.text).terms));
+    return sets.some((hint) => hint.every((t) => terms.has(t)) && hint.some((t) => !nameTerms.has(t)));
   }
 
   entity(id: string): Entity | undefined {
@@ -103,9 +163,52 @@ export class Engine {
 
   /** Annotate the blocks of one page together (ambiguity is decided per page). One list per block. */
   annotateBlocks(blocks: readonly string[], opts: AnnotateOptions = {}): Annotation[][] {
-    const skipEntities = opts.skip?.has('entity') ?? false;
-    const names = skipEntities ? blocks.map(() => []) : this.names.matchPage(blocks, opts);
-    return names.map((list) => list.map((m) => this.entityAnnotation(m)));
+    // Names are found even when hidden: claim matching uses them as context.
+    const names = this.names.matchPage(blocks, opts);
+    const showNames = !(opts.skip?.has('entity') ?? false);
+    const showClaims = !(opts.skip?.has('claim') ?? false) && this.pack.claims.length > 0;
+    return names.map((list, b) => {
+      const out = showNames ? list.map((m) => this.entityAnnotation(m)) : [];
+      if (showClaims) out.push(...this.claimAnnotations(blocks[b], list, opts));
+      return out.sort((x, y) => x.start - y.start || y.end - x.end);
+    });
+  }
+
+  /** Sentences of a block that repeat a reviewed claim, each with its evidence. */
+  private claimAnnotations(text: string, names: NameMatch[], opts: AnnotateOptions): Annotation[] {
+    const out: Annotation[] = [];
+    const index = this.claims_();
+    for (const span of segmentSentences(text)) {
+      const length = span.end - span.start;
+      if (length < MIN_CLAIM_SENTENCE || length > MAX_CLAIM_SENTENCE) continue;
+      const sentence = text.slice(span.start, span.end);
+      const inSentence = names.filter((n) => n.start >= span.start && n.end <= span.end);
+      const entities = [...new Set(inSentence.map((n) => n.entity))];
+      // The first person named is usually who is speaking ("Zelenskyy also announced…"): the model compares it
+      // with each claim's claimant.
+      const speaker = inSentence.map((n) => this.entities.get(n.entity)).find((e) => e?.type === 'person')?.name;
+      const date = opts.date && /^\d{4}-\d{2}-\d{2}$/.test(opts.date) ? opts.date : undefined;
+      const [hit] = index.search(sentence, { top: 1, entities, speaker, date });
+      if (!hit) continue;
+      const claim = this.claims.get(hit.id);
+      if (!claim) continue;
+      const byHint = !isCheckworthyMatch(hit) && this.hintMatch(claim, sentence, inSentence, entities);
+      if (!isCheckworthyMatch(hit) && !byHint) continue;
+      const x = hit.explanation;
+      out.push({
+        kind: 'claim',
+        id: claim.id,
+        label: claim.text,
+        text: sentence,
+        start: span.start,
+        end: span.end,
+        score: byHint ? Math.max(hit.score, HINT_SCORE) : hit.score,
+        via: byHint ? 'hint' : 'claim',
+        verdict: claim.verdict,
+        explanation: { terms: x.terms, entities: x.entities, numbers: x.numbers },
+      });
+    }
+    return out;
   }
 
   /** Annotate one text as a single block. */

@@ -50,6 +50,24 @@ describe('footnote annotate', () => {
     for (const id of SEED_PEOPLE) expect(people, id).toContain(id);
   });
 
+  it.skipIf(!existsSync(SEED))('finds every checkable claim of the seed article (C1–C8) on its sentence', () => {
+    const out = JSON.parse(footnote('annotate', SEED, '--json').stdout) as Out;
+    const claims = new Map(out.annotations.filter((a) => a.kind === 'claim').map((a) => [a.id, a.text]));
+    const expected: Array<[string, RegExp]> = [
+      ['claim-ukraine-90bn-us-weapons', /\$90 billion in US weapons/],
+      ['claim-trump-rules-out-nato-membership', /NATO membership is off the table/],
+      ['claim-no-us-ground-troops-air-support', /ruled out deploying US troops/],
+      ['claim-witkoff-article-5-like-guarantees', /Article 5-like/],
+      ['claim-budapest-memorandum-russia-pledged-sovereignty', /Budapest Memorandum, where Russia pledged/],
+      ['claim-guarantees-formalised-within-10-days', /within the next week to 10 days/],
+      ['claim-trump-met-putin-in-alaska', /meeting with Russian President Vladimir Putin in Alaska/],
+      ['claim-bilateral-then-trilateral-meeting-planned', /bilateral meeting between Putin and Zelenskyy/],
+    ];
+    for (const [id, sentence] of expected) {
+      expect(claims.get(id), id).toMatch(sentence);
+    }
+  });
+
   it('gives offsets into the visible text, each with the exact matched text, label and score', () => {
     const r = footnote('annotate', SAMPLE, '--json');
     expect(r.code).toBe(0);
