@@ -63,3 +63,12 @@ describe('normalize', () => {
     expect(input.slice(s, e)).toBe(input);
   });
 });
+
+describe('case folding beyond toLowerCase', () => {
+  it.each([
+    ['Strauß', 'STRAUSS'],
+    ['Τσίπρας', 'ΤΣΙΠΡΑΣ'],
+  ])('%s and %s fold alike', (a, b) => {
+    expect(normalize(a, { fold: true }).text).toBe(normalize(b, { fold: true }).text);
+  });
+});

@@ -97,13 +97,19 @@ export function prettyRating(rating: string): string {
 }
 
 /** FNV-1a, 32 bit, hex: a short stable fingerprint for ids (not security). */
+/**
+ * Two independent 32-bit FNV-1a hashes (different offset bases), 16 hex digits: a stable fingerprint for ids. At
+ * 64 bits, collisions among even millions of imported records are negligible (32 bits alone were not at 19k).
+ */
 export function fingerprint(s: string): string {
-  let h = 0x811c9dc5;
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
   for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
   }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
 export function slug(s: string, max = 24): string {
@@ -122,7 +128,8 @@ export function slug(s: string, max = 24): string {
 export function isoDate(v: unknown): string | null {
   if (typeof v !== 'string' || !v.trim()) return null;
   const s = v.trim();
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s);
+  // An ISO prefix, then the end or a time part: "12345-01-01" is no date.
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?=$|[T ])/.exec(s);
   if (m) return m[0];
   const t = Date.parse(s);
   if (Number.isNaN(t)) return null;

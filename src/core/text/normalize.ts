@@ -36,7 +36,8 @@ export function foldCodePoint(ch: string, fold: boolean): string {
   if (QUOTES.test(ch)) return '"';
   if (DASHES.test(ch)) return '-';
   if (!fold) return ch;
-  let out = ch.normalize('NFKC').toLowerCase().normalize('NFD');
+  // Case folding beyond toLowerCase: "ß"/"ẞ" fold to "ss" (Strauß = STRAUSS), final sigma to sigma (ΤΣΙΠΡΑΣ = Τσίπρας).
+  let out = ch.normalize('NFKC').toLowerCase().replace('ß', 'ss').replace('ς', 'σ').normalize('NFD');
   if (out.length > 1 || COMBINING.test(out)) out = stripMarks(out);
   return out;
 }
