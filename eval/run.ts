@@ -17,9 +17,12 @@ import { parseDay } from '../src/core/claims/dates';
 import { surname } from '../src/core/claims/docs';
 import { BACKGROUND, buildClaimIndex, type ClaimIndex, MODELS, PLAIN_BM25 } from '../src/core/claims/index';
 import type { ModelJson } from '../src/core/claims/model';
+import { Engine } from '../src/core/engine.ts';
+import { buildPack, DEFAULT_PACK_DIR } from '../src/node/pack-io.ts';
 import { collectHeldOut, collectNews, collectQueries, newsSentences, searchOptions } from './collect';
 import { type Dataset, dataAvailable, debateDate, load2A, load2B, loadTranscripts, transcriptRef } from './data';
 import { bestF1Threshold, type DetectionMetrics, detection, type RankMetrics, rankMetrics } from './metrics';
+import { engineMentions, type GoldScore, goldFiles, naiveMentions, scoreMentions } from './names-gold.ts';
 import { BASE_RATE, type Trained, trainAll } from './train';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -177,6 +180,38 @@ function printDetection(d: DetectionResult): void {
   }
 }
 
+/** Name matching on the hand-written gold pages (test/gold), beside a naive all-aliases regex baseline. */
+function evalNames() {
+  const engine = new Engine(buildPack([DEFAULT_PACK_DIR]));
+  const ours = engineMentions(engine);
+  const naive = naiveMentions(engine);
+  const rows = goldFiles().map(({ name, gold, path }) => ({
+    name,
+    ours: scoreMentions(ours(path), gold),
+    naive: scoreMentions(naive(path), gold),
+  }));
+  const total = (k: 'ours' | 'naive') => {
+    const tp = rows.reduce((n, r) => n + r[k].tp, 0);
+    const fp = rows.reduce((n, r) => n + r[k].fp, 0);
+    const fn = rows.reduce((n, r) => n + r[k].fn, 0);
+    return { tp, fp, fn, precision: tp / (tp + fp || 1), recall: tp / (tp + fn || 1) };
+  };
+  console.log('\nNames on the gold pages (test/gold) — precision / recall');
+  console.log('  page                   naive regex        footnote');
+  for (const r of rows) {
+    console.log(
+      `  ${r.name.padEnd(22)} ${r.naive.precision.toFixed(3)} / ${r.naive.recall.toFixed(3)}    ${r.ours.precision.toFixed(3)} / ${r.ours.recall.toFixed(3)}`,
+    );
+  }
+  const [n, o] = [total('naive'), total('ours')];
+  console.log(
+    `  ${'all'.padEnd(22)} ${n.precision.toFixed(3)} / ${n.recall.toFixed(3)}    ${o.precision.toFixed(3)} / ${o.recall.toFixed(3)}`,
+  );
+  return { pages: rows.map((r) => ({ name: r.name, naive: pick(r.naive), ours: pick(r.ours) })), naive: n, ours: o };
+}
+
+const pick = (s: GoldScore) => ({ tp: s.tp, fp: s.fp, fn: s.fn, precision: s.precision, recall: s.recall });
+
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   if (!dataAvailable()) {
@@ -199,6 +234,7 @@ async function main(): Promise<number> {
     det = evalDetection(b, { debates: m.debates as ModelJson, joint: m.joint as ModelJson });
     printDetection(det);
   }
+  const names = evalNames();
   const seconds = (Date.now() - t0) / 1000;
   console.log(`\n(eval took ${seconds.toFixed(0)} s)`);
   const results = {
@@ -209,6 +245,7 @@ async function main(): Promise<number> {
     '2A': r2a,
     '2B': r2b,
     detection2B: det ?? null,
+    names,
   };
   writeFileSync(
     RESULTS_PATH,
