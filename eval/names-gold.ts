@@ -78,10 +78,10 @@ export function naiveMentions(engine: Engine): Predictor {
     for (const t of new Set([e.name, ...(e.aliases ?? []).map((a) => a.text)])) aliases.push({ text: t, id: e.id });
   }
   aliases.sort((a, b) => b.text.length - a.text.length);
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const patterns = aliases.map((a) => ({
     id: a.id,
-    re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(a.text)}(?![\\p{L}\\p{N}])`, 'giu'),
+    re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(a.text)}(?![\\p{L}\\p{N}])`, 'giu'),
   }));
   return (path) => {
     const page = parseHtml(readFileSync(path, 'utf8'));

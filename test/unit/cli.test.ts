@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_PEOPLE } from './seed-story.ts';
 
 const SEED = join(import.meta.dirname, '..', '..', '..', 'shared', 'pages', 'seed-article.html');
 const SAMPLE = join(import.meta.dirname, '..', 'pages', 'alaska-summit.html');
@@ -24,22 +25,6 @@ interface Out {
     score: number;
   }>;
 }
-
-const SEED_PEOPLE = [
-  'emmanuel-macron',
-  'keir-starmer',
-  'friedrich-merz',
-  'giorgia-meloni',
-  'alexander-stubb',
-  'ursula-von-der-leyen',
-  'mark-rutte',
-  'donald-trump',
-  'vladimir-putin',
-  'volodymyr-zelenskyy',
-  'marina-miron',
-  'keir-giles',
-  'steve-witkoff',
-];
 
 describe('footnote annotate', () => {
   it.skipIf(!existsSync(SEED))('lists all 13 people of the seed article, as JSON only', () => {

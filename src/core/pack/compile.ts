@@ -3,29 +3,16 @@
  * The content hash itself is computed by the caller (Node's crypto at build time) over `canonicalBody`.
  */
 import type { Claim, Entity, Pack, PackFile, PackMeta, Source } from './schema.ts';
+import { FIELDS } from './validate.ts';
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-// Key order of each record kind in canonical JSON (the order of the schema).
+// Key order of each record kind in canonical JSON: the order the validator lists the fields in (the schema's).
 const ORDER: Record<string, readonly string[]> = {
-  file: ['sources', 'entities', 'claims'],
-  source: ['id', 'url', 'publisher', 'title', 'date'],
-  entity: ['id', 'type', 'name', 'aliases', 'description', 'asOf', 'roles', 'facts', 'sameAs', 'related', 'sources'],
-  claim: [
-    'id',
-    'text',
-    'title',
-    'claimant',
-    'date',
-    'appearances',
-    'reviews',
-    'verdict',
-    'context',
-    'sources',
-    'entities',
-    'related',
-    'hints',
-  ],
+  file: FIELDS.file,
+  source: FIELDS.source,
+  entity: FIELDS.entity,
+  claim: FIELDS.claim,
 };
 
 function ordered(rec: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {

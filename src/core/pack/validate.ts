@@ -38,7 +38,8 @@ const QID = /^Q[1-9]\d*$/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point of this pattern
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-const FIELDS = {
+/** Allowed fields of each record kind, in schema order (also the key order of canonical JSON, see compile.ts). */
+export const FIELDS = {
   file: ['sources', 'entities', 'claims'],
   source: ['id', 'url', 'publisher', 'title', 'date'],
   entity: ['id', 'type', 'name', 'aliases', 'description', 'asOf', 'roles', 'facts', 'sameAs', 'related', 'sources'],
