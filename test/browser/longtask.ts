@@ -121,3 +121,112 @@ export function ourSlices(profile: CpuProfile, prefix: string): number[] {
   if (start >= 0) slices.push((end - start) / 1000);
   return slices;
 }
+
+/** One main-thread task that ran our code: wall-clock duration and the thread's CPU time in it (ms). */
+export interface OurTask {
+  wall: number;
+  cpu: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: {
+    data?: {
+      startTime?: number;
+      cpuProfile?: { nodes?: Array<{ id: number; parent?: number; callFrame: { url: string } }>; samples?: number[] };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+/**
+ * Exact attribution, for the pages the sampling screen flags: a Chrome trace of one visit with the V8 sampler on
+ * the trace's own clock (as DevTools records it). Every task the page's main thread ran is a RunTask event with
+ * its wall duration (dur) and thread CPU time (tdur); a task is ours when a sample inside it has one of our
+ * frames on the stack — which also catches our promise continuations, which run inside the browser's task that
+ * delivered a message and have no FunctionCall event of their own. Back-to-back tasks stay separate, so the
+ * content script's yields count. Tracing is browser-wide (one session at a time): use one tab.
+ */
+export async function traceOurTasks(
+  session: CDPSession,
+  action: () => Promise<void>,
+  prefix = 'chrome-extension://',
+): Promise<OurTask[]> {
+  const events: TraceEvent[] = [];
+  // Protocol types describe trace events as loose objects; this module reads the few fields it needs.
+  const onData = (e: { value: object[] }) => {
+    for (const ev of e.value) events.push(ev as TraceEvent);
+  };
+  session.on('Tracing.dataCollected', onData);
+  const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+  await session.send('Tracing.start', {
+    // Only the two categories read below ('-*' drops the default ones): RunTask events and V8 samples.
+    categories: '-*,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler',
+    transferMode: 'ReportEvents',
+  } as never);
+  try {
+    await action();
+  } finally {
+    await session.send('Tracing.end');
+    await complete;
+    session.off('Tracing.dataCollected', onData);
+  }
+  // Sample times of ours, per thread.
+  const ours = new Map<string, number[]>();
+  const profiles = new Map<
+    string,
+    { thread: string; time: number; url: Map<number, string>; parent: Map<number, number> }
+  >();
+  for (const e of events) {
+    const key = `${e.pid}:${e.id}`;
+    if (e.name === 'Profile')
+      profiles.set(key, {
+        thread: `${e.pid}:${e.tid}`,
+        time: e.args?.data?.startTime ?? e.ts,
+        url: new Map(),
+        parent: new Map(),
+      });
+    if (e.name !== 'ProfileChunk') continue;
+    const p = profiles.get(key);
+    const data = e.args?.data;
+    if (!p || !data) continue;
+    for (const n of data.cpuProfile?.nodes ?? []) {
+      p.url.set(n.id, n.callFrame.url);
+      if (n.parent !== undefined) p.parent.set(n.id, n.parent);
+    }
+    const samples = data.cpuProfile?.samples ?? [];
+    const deltas = data.timeDeltas ?? [];
+    for (let i = 0; i < samples.length; i++) {
+      p.time += deltas[i] ?? 0;
+      let mine = false;
+      for (let n: number | undefined = samples[i]; n !== undefined && !mine; n = p.parent.get(n))
+        mine = (p.url.get(n) ?? '').startsWith(prefix);
+      if (!mine) continue;
+      const list = ours.get(p.thread) ?? [];
+      list.push(p.time);
+      ours.set(p.thread, list);
+    }
+  }
+  const tasks: OurTask[] = [];
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined) continue;
+    const times = ours.get(`${e.pid}:${e.tid}`);
+    const end = e.ts + e.dur;
+    if (times?.some((t) => t >= e.ts && t <= end)) tasks.push({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 });
+  }
+  return tasks;
+}
+
+/** Main-thread CPU time and wall-clock task time so far (CDP Performance metrics, seconds). */
+export async function mainThreadTimes(session: CDPSession): Promise<{ cpu: number; tasks: number }> {
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { cpu: get('ThreadTime'), tasks: get('TaskDuration') };
+}

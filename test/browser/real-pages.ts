@@ -64,3 +64,32 @@ export function realPages(folders: readonly string[] = realPageFolders()): RealP
   }
   return out;
 }
+
+/**
+ * Init script that makes a saved page behave the same on every load: some pages' inline scripts write the time
+ * or a random number into the document (cache-busting URLs in document.write, "cb=<Date.now()>"), which would
+ * make two loads differ whatever else happens. In the page's main world only: a content script's isolated world
+ * keeps the real Date and Math.random. The clock starts at a fixed instant and advances 1 ms per reading, so
+ * scripts that wait on it still finish.
+ */
+export const DETERMINISTIC_INIT = `(() => {
+  let seed = 0x2f6e2b1;
+  Math.random = function random() {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const RealDate = Date;
+  let tick = RealDate.UTC(2026, 0, 1);
+  const now = () => tick++;
+  function FakeDate(...args) {
+    if (!new.target) return new RealDate(now()).toString();
+    return Reflect.construct(RealDate, args.length ? args : [now()], new.target);
+  }
+  FakeDate.prototype = RealDate.prototype;
+  FakeDate.now = now;
+  FakeDate.UTC = RealDate.UTC;
+  FakeDate.parse = RealDate.parse;
+  window.Date = FakeDate;
+})();`;

@@ -20,6 +20,7 @@ interface TraceEvent {
 export class TaskTracer {
   private events: TraceEvent[] = [];
   private done: Promise<void> | null = null;
+  private running = false;
 
   constructor(private readonly cdp: CDPSession) {}
 
@@ -29,6 +30,7 @@ export class TaskTracer {
       for (const ev of e.value as unknown as TraceEvent[]) this.events.push(ev);
     });
     this.done = new Promise((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
+    this.running = true;
     await this.cdp.send('Tracing.start', {
       categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
       transferMode: 'ReportEvents',
@@ -37,8 +39,7 @@ export class TaskTracer {
 
   /** Durations (ms) of every main-thread task that ran code from a script whose URL starts with `prefix`. */
   async stop(prefix = 'chrome-extension://'): Promise<number[]> {
-    await this.cdp.send('Tracing.end');
-    await this.done;
+    await this.end();
     const tasks = this.events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
     const calls = this.events.filter(
       (e) =>
@@ -55,6 +56,18 @@ export class TaskTracer {
         ours.push((t.dur as number) / 1000);
     }
     return ours;
+  }
+
+  private async end(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    await this.cdp.send('Tracing.end');
+    await this.done;
+  }
+
+  /** End tracing if a test stopped early (failed), so the next trace can start. */
+  async dispose(): Promise<void> {
+    await this.end().catch(() => undefined);
   }
 
   /** What happened inside the longest task of ours (event name → total ms), for diagnosis. */
