@@ -7,6 +7,7 @@ export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (Number.isInteger(x) && Math.abs(x) >= 1000) return x.toLocaleString('en');
   const a = Math.abs(x);
+  if (a > 0 && a < 0.01) return x.toPrecision(2);
   const digits = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : a >= 1 ? 2 : 3;
   return x.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }

@@ -47,6 +47,8 @@ const AMBIGUOUS_WEIGHT = 1e4;
 export class Drafts {
   readonly byId = new Map<string, Draft>();
   readonly byQid = new Map<string, Draft>();
+  /** How many people have each word as a given name or surname (filled by the people builder). */
+  readonly personWords = new Map<string, number>();
   constructor(private readonly words: CommonWords) {}
 
   /** The draft for this QID if one exists (merge), else a new one. Null when the name is unusable. */
@@ -84,7 +86,8 @@ export class Drafts {
   /**
    * Add a spelling unless the entity already has one with the same key. An ordinary word ("Man", "Archive", "I'm")
    * is dropped as an extra spelling; one already flagged ambiguous (a surname: "Trump", "Bush") is dropped only when
-   * very frequent ("He", "Work"); an entity's own name that is an ordinary word stays, as ambiguous.
+   * very frequent ("He", "Work"); an entity's own name that is an ordinary word ("World", a brand called "George")
+   * stays, as ambiguous, except a country's ("China", "Turkey").
    * Returns the stored alias, if any.
    */
   addAlias(draft: Draft, text: string | undefined, flags: Omit<Alias, 'text'> = {}): Alias | undefined {
@@ -103,7 +106,10 @@ export class Drafts {
       alias.caseSensitive = true;
       // "OK", "IT", "NO" are words even in capitals; a country's own initialisms ("US", "UK") are not at risk.
       ordinary = draft.prominence < 1e8 && this.words.isFrequent(t);
-    } else if (own || !flags.ambiguous) ordinary = this.words.isCommon(t) || this.words.isFiller(t);
+    } else if (own)
+      ordinary =
+        draft.prominence < 1e9 && (this.words.isCommon(t) || this.words.isFiller(t) || this.personal(draft, key));
+    else if (!flags.ambiguous) ordinary = this.words.isCommon(t) || this.words.isFiller(t);
     else ordinary = this.words.isFrequent(t);
     // A short foreign spelling folds onto English words and initialisms: Vietnamese "Mỹ" → "My", "Úc" → "UC".
     if (!own && flags.lang && flags.lang !== 'en' && /^\p{Script=Latin}{1,3}$/u.test(t)) ordinary = true;
@@ -113,6 +119,13 @@ export class Drafts {
     }
     draft.aliases.set(key, alias);
     return alias;
+  }
+
+  /** An organisation or a town called by a common given name or surname ("George", "Morgan", "Hassan"). */
+  private personal(draft: Draft, key: string): boolean {
+    if (key.includes(' ') || draft.type === 'person') return false;
+    if (draft.type === 'place' && draft.prominence >= 5e5) return false;
+    return (this.personWords.get(key) ?? 0) >= 5;
   }
 
   /**

@@ -85,6 +85,10 @@ class People {
       if (own) own.ambiguous = true;
     }
     this.all.push(d);
+    const words = d.nameKey.split(' ');
+    for (const w of new Set([words[0], words[words.length - 1]])) {
+      this.drafts.personWords.set(w, (this.drafts.personWords.get(w) ?? 0) + 1);
+    }
     if (!this.byName.has(nameKey)) this.byName.set(nameKey, d);
     return d;
   }
