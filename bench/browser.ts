@@ -127,7 +127,9 @@ function isHiddenByLayout(el) {
 const matchers = {};
 
 window.__footnoteBench = {
-  build(key, specs) {
+  /** Fetch an alias list from the bench server (the browser caches it across page loads), then time the build. */
+  async build(key) {
+    const specs = await (await fetch('/bench/' + key + '.json')).json();
     const t0 = performance.now();
     const m = new NameMatcher(specs);
     m.warm();
@@ -247,7 +249,7 @@ interface PageResult {
 
 type Lists = { fn50: AliasSpec[]; pack: AliasSpec[]; scale: AliasSpec[] };
 
-async function measurePage(page: Page, url: string, bundle: string, lists: Lists, keywords: string[], runs: number) {
+async function measurePage(page: Page, url: string, bundle: string, keywords: string[], runs: number) {
   const ev = <T>(fn: string, ...args: unknown[]) =>
     page.evaluate(
       ([f, a]) =>
@@ -260,12 +262,12 @@ async function measurePage(page: Page, url: string, bundle: string, lists: Lists
   await page.addScriptTag({ content: bundle });
   // The first run on a freshly loaded page, as the content script's run is (only the 50-name index is built
   // before it, which warms the normaliser a little).
-  const build50 = await ev<number>('build', 'fn50', lists.fn50);
+  const build50 = await ev<number>('build', 'fn50');
   const cold = await ev<Timed>('footnote', 'fn50');
   const build = {
     fn50: build50,
-    pack: await ev<number>('build', 'pack', lists.pack),
-    scale: await ev<number>('build', 'scale', lists.scale),
+    pack: await ev<number>('build', 'pack'),
+    scale: await ev<number>('build', 'scale'),
   };
   const bare: number[] = [];
   const extractOnly: number[] = [];
@@ -335,7 +337,11 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   new NameMatcher(scaleSpecs).warm();
   const nodeScaleBuild = performance.now() - t0;
   const bundle = await bundlePageCode();
-  const server = await startServer();
+  // The alias lists reach each page from the local server (JSON, cached by the browser) rather than through the
+  // DevTools protocol: the scale pack's list is tens of MB.
+  const listDir = mkdtempSync(join(tmpdir(), 'footnote-bench-lists-'));
+  for (const [key, specs] of Object.entries(lists)) writeFileSync(join(listDir, `${key}.json`), JSON.stringify(specs));
+  const server = await startServer({ '/bench/': listDir });
   const session = await launchChromium({ extension: null });
   const results: PageResult[] = [];
   const table: string[] = [
@@ -352,7 +358,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     for (const p of pages) {
-      const r = await measurePage(page, `${server.url}${p.urlPath}`, bundle, lists, keywords, runs);
+      const r = await measurePage(page, `${server.url}${p.urlPath}`, bundle, keywords, runs);
       results.push({ page: p.name, bytes: p.bytes, ...r });
       const x = (a: number, b: number) => `${f1(a / b)}×`.padStart(9);
       const line =
@@ -366,6 +372,7 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
   } finally {
     await session.close();
     await server.close();
+    rmSync(listDir, { recursive: true, force: true });
   }
   return summarise(results, table, {
     names: chosen.length,
