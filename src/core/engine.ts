@@ -285,7 +285,10 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
 /** The canonical name is alias zero; an alias entry with the same text carries its flags. */
 export function aliasSpecs(e: Entity): AliasSpec[] {
   const aliases = e.aliases ?? [];
-  const specs: AliasSpec[] = aliases.map((a) => ({ entity: e.id, type: e.type, ...a }));
-  if (!aliases.some((a) => a.text === e.name)) specs.unshift({ entity: e.id, type: e.type, text: e.name });
+  // One shared list per entity (not a copy per alias): the titles of its roles, for "President Trump".
+  const titles = e.roles?.length ? e.roles.map((r) => r.title) : undefined;
+  const base = { entity: e.id, type: e.type, ...(titles ? { titles } : {}) };
+  const specs: AliasSpec[] = aliases.map((a) => ({ ...base, ...a }));
+  if (!aliases.some((a) => a.text === e.name)) specs.unshift({ ...base, text: e.name });
   return specs;
 }

@@ -6,12 +6,16 @@
  * anchor the page; ambiguous spellings count only for an anchored entity, or one related to an anchored
  * entity; a spelling shared by several entities picks the anchored one, else the page's language, else none.
  */
-import { type Normalized, normalize } from '../text/normalize.ts';
+
+import { guessLanguage } from '../text/lang.ts';
+import { type Normalized, normalize, normalizeKey } from '../text/normalize.ts';
 import { forEachToken } from '../text/tokenize.ts';
-import { TokenTrie, type TrieHit } from './trie.ts';
+import { type Inflect, TokenTrie, type TrieHit } from './trie.ts';
 
 export interface AliasSpec {
   entity: string;
+  /** The entity's roles' titles ("President of the United States"), for "President Trump" (see `titleFits`). */
+  titles?: readonly string[];
   text: string;
   lang?: string;
   ambiguous?: boolean;
@@ -28,7 +32,7 @@ export interface NameMatch {
   text: string;
   score: number;
   /** How the match was made, for "why this matched". */
-  via: 'exact' | 'folded' | 'inflected' | 'anchored' | 'related' | 'language' | 'locative';
+  via: 'exact' | 'folded' | 'inflected' | 'anchored' | 'title' | 'related' | 'language' | 'locative';
 }
 
 export interface MatchOptions {
@@ -50,9 +54,11 @@ interface CompiledAlias {
   spec: AliasSpec;
   /** Per alias token: must the text token start with a capital letter? */
   caps: boolean[];
-  /** Spelling with case and accents as written (for the exact-spelling rank and caseSensitive). */
+  /** Spelling with case and accents as written, separators aside (for the exact-spelling rank). */
   exactKey: string;
   caseKey: string;
+  /** Starts with a small letter and has a capital inside. */
+  camel: boolean;
 }
 
 interface RawMatch {
@@ -61,13 +67,33 @@ interface RawMatch {
   aliases: CompiledAlias[];
   inflected: boolean;
   exactSpelling: boolean;
+  /** The text's letters as written (see `spellingKey`). */
+  spelled: string;
   /** The one or two words right before the match (folded), when nothing but a space separates them. */
   before: string;
 }
 
-// Words before a name that say "this is a place": "in Budapest", "to Alaska", "the city of Budapest".
+// Words before a name that say "this is a place": "in Budapest", "near Kharkiv", "the city of Budapest". Not "to",
+// "from" or "at": "a letter to Elizabeth", "a statement from Murdoch", "at Christmas" name people and days as often.
 const LOCATIVE =
-  /(?:^| )(?:in|at|to|from|near|outside|around|via|across|inside|city of|state of|capital of|nach|in der|à|en)$/;
+  /(?:^| )(?:in|near|outside|inside|across|throughout|city of|town of|village of|state of|province of|capital of|nach|in der|à|en)$/;
+
+// Calendar words that are also town names somewhere ("in August", "in May", "in Easter week"): never a place by
+// the locative rule alone.
+const CALENDAR = new Set(
+  (
+    'january february march april may june july august september october november december monday tuesday ' +
+    'wednesday thursday friday saturday sunday christmas easter spring summer autumn winter januar februar märz ' +
+    'mai juni juli oktober dezember'
+  ).split(' '),
+);
+
+/** A related entity named on the page with more relations than this is a hub (a country, a large organisation):
+ * its presence says nothing about which of several people sharing a surname is meant. */
+const HUB_RELATIONS = 100;
+
+// Words that make a title someone else's: "Vice President Pence" is not "President Pence".
+const TITLE_MODIFIERS = new Set('vice deputy assistant under former acting first senior'.split(' '));
 
 // Words that may stand right before an ambiguous surname without making it part of another name.
 const TITLES = new Set(
@@ -76,7 +102,9 @@ const TITLES = new Set(
     'prince sir dame lord lady mr mrs ms dr professor prof commissioner chairman chair speaker leader foreign ' +
     'defence defense spokesman spokeswoman spokesperson premier vice deputy herr frau madame monsieur präsident ' +
     'kanzler kanzlerin ministerpräsident président ministre'
-  ).split(' '),
+  )
+    .split(' ')
+    .map((w) => normalizeKey(w, true)), // compared with folded page text
 );
 
 const isUpperStart = (s: string): boolean => {
@@ -88,6 +116,11 @@ function caseKey(s: string): string {
   return normalize(s.normalize('NFKD').replace(/\p{M}/gu, ''), { fold: false }).text.trim();
 }
 
+/** Letters as written, without the separators between them: "collective-defence" spells "collective defence". */
+function spellingKey(s: string): string {
+  return s.replace(/[\s\-'".]/g, '');
+}
+
 function splitTokens(s: string): string[] {
   const out: string[] = [];
   forEachToken(s, (a, b) => out.push(s.slice(a, b)));
@@ -97,18 +130,27 @@ function splitTokens(s: string): string[] {
 export class NameMatcher {
   private readonly aliases: CompiledAlias[];
   private readonly related: ReadonlyMap<string, readonly string[]>;
+  /** Entity id → its type and the heads of its role titles ("president", "prime minister"). */
+  private readonly types = new Map<string, string | undefined>();
+  private readonly titleHeads = new Map<string, string[]>();
   private tries: [TokenTrie | null, TokenTrie | null] = [null, null];
   private readonly hits: TrieHit[] = [];
 
   constructor(specs: readonly AliasSpec[], related: ReadonlyMap<string, readonly string[]> = new Map()) {
     this.related = related;
+    for (const spec of specs) {
+      if (!this.types.has(spec.entity)) this.types.set(spec.entity, spec.type);
+      if (spec.titles?.length && !this.titleHeads.has(spec.entity))
+        this.titleHeads.set(spec.entity, [...new Set(spec.titles.map(titleHead).filter((h) => h.length > 0))]);
+    }
     this.aliases = specs.map((spec) => {
       const raw = normalize(spec.text, { fold: false }).text.trim();
       return {
         spec,
         caps: splitTokens(raw).map(isUpperStart),
-        exactKey: raw,
+        exactKey: spellingKey(raw),
         caseKey: caseKey(spec.text),
+        camel: /^\p{Ll}\p{L}*\p{Lu}/u.test(raw),
       };
     });
   }
@@ -137,7 +179,9 @@ export class NameMatcher {
   }
 
   /** Match the blocks of one page. Returns one list per block, ordered by start. */
-  matchPage(blocks: readonly string[], opts: MatchOptions = {}): NameMatch[][] {
+  matchPage(blocks: readonly string[], options: MatchOptions = {}): NameMatch[][] {
+    // A page that does not say its language: guess it from its function words (English plurals are no genitive).
+    const opts = options.lang || options.exact ? options : { ...options, lang: guessLanguage(blocks) };
     const raw = blocks.map((b) => this.scanBlock(b, opts));
     return this.resolve(blocks, raw, opts);
   }
@@ -145,6 +189,7 @@ export class NameMatcher {
   private scanBlock(text: string, opts: MatchOptions): RawMatch[] {
     const exact = opts.exact === true;
     const trie = this.trie(exact);
+    const inflect = inflectionsFor(opts);
     const norm = normalize(text, { fold: !exact });
     const starts: number[] = [];
     const ends: number[] = [];
@@ -163,7 +208,7 @@ export class NameMatcher {
         i++;
         continue;
       }
-      trie.walk(toks, i, !exact, this.hits);
+      trie.walk(toks, i, inflect, this.hits);
       let taken = -1;
       for (const hit of this.hits) {
         const m = this.accept(text, norm, starts, ends, i, hit, exact);
@@ -201,13 +246,14 @@ export class NameMatcher {
     if (single && ok.every((a) => a.spec.ambiguous) && this.insideLongerName(text, norm, starts, ends, first)) {
       return null;
     }
-    const spelled = normalize(slice, { fold: false }).text;
+    const spelled = spellingKey(normalize(slice, { fold: false }).text);
     return {
       start,
       end,
       aliases: ok,
       inflected: hit.inflected,
       exactSpelling: !hit.inflected && ok.some((a) => a.exactKey === spelled),
+      spelled,
       before: wordsBefore(norm.text, starts, ends, first),
     };
   }
@@ -226,7 +272,8 @@ export class NameMatcher {
     hit: TrieHit,
     slice: string,
   ): boolean {
-    if (a.spec.caseSensitive) {
+    // A name in camel case ("eMotion", "iPhone") is that spelling only, like a case-sensitive one.
+    if (a.spec.caseSensitive || a.camel) {
       const key = caseKey(slice);
       return hit.inflected ? key.startsWith(a.caseKey) : key === a.caseKey;
     }
@@ -288,10 +335,35 @@ export class NameMatcher {
    * word: "Budapest Memorandum" on the page says nothing about the city in "a city break in Budapest".
    */
   private relatedContext(entity: string, key: string, anchored: Map<string, Set<string>>): boolean {
+    const person = this.types.get(entity) === 'person';
     return (this.related.get(entity) ?? []).some((r) => {
       const texts = anchored.get(r);
-      return texts !== undefined && [...texts].some((t) => !t.includes(key));
+      if (texts === undefined || (this.related.get(r)?.length ?? 0) > HUB_RELATIONS) return false;
+      // A place on the page says little about which person bearing a surname is meant (officials relate to
+      // their country by the thousand).
+      if (person && this.types.get(r) === 'place') return false;
+      return [...texts].some((t) => !t.includes(key));
     });
+  }
+
+  /** Candidates whose role title is the title written right before the name ("President Trump"). */
+  private byTitle(candidates: readonly string[], before: string): string[] {
+    const words = before.split(' ');
+    if (!TITLES.has(words[words.length - 1])) return [];
+    return candidates.filter((e) =>
+      (this.titleHeads.get(e) ?? []).some((h) => {
+        if (before === h) return true;
+        // "Minister Lammy" for a prime minister is fine; "President Pence" for a vice president is not.
+        if (!before.endsWith(` ${h}`))
+          return h.endsWith(` ${before}`) && !h.split(' ').some((w) => TITLE_MODIFIERS.has(w));
+        const prev =
+          before
+            .slice(0, before.length - h.length - 1)
+            .split(' ')
+            .pop() ?? '';
+        return !TITLE_MODIFIERS.has(prev);
+      }),
+    );
   }
 
   private choose(
@@ -304,16 +376,25 @@ export class NameMatcher {
     const direct: NameMatch['via'] = m.inflected ? 'inflected' : m.exactSpelling ? 'exact' : 'folded';
     if (clear.length === 1) return [clear[0], direct];
     const all = entitiesOf(m.aliases, true);
+    // A title right before the name picks the one candidate holding it, named in full on the page or not:
+    // "President Trump" is Donald Trump even where only Ivanka Trump is named in full.
+    if (m.before) {
+      const titled = this.byTitle(all, m.before);
+      if (titled.length === 1) return [titled[0], anchored.has(titled[0]) ? 'anchored' : 'title'];
+    }
     const byAnchor = all.filter((e) => anchored.has(e));
     if (byAnchor.length === 1) return [byAnchor[0], all.length === 1 && clear.length === 1 ? direct : 'anchored'];
-    if (byAnchor.length === 0) {
+    // Indirect evidence needs the name as written: not a plural or an accent-folded spelling ("Readers").
+    const literal = m.exactSpelling && !m.inflected;
+    if (byAnchor.length === 0 && literal) {
       const byRelated = all.filter((e) => this.relatedContext(e, key, anchored));
       if (byRelated.length === 1) return [byRelated[0], 'related'];
     }
     // A locative word before the name settles it when exactly one candidate is a place.
-    if (LOCATIVE.test(m.before)) {
+    if (literal && LOCATIVE.test(m.before) && !CALENDAR.has(key)) {
+      // Only a place spelled exactly so: "Bush" is not the town of Būsh.
       const places = entitiesOf(
-        m.aliases.filter((a) => a.spec.type === 'place'),
+        m.aliases.filter((a) => a.spec.type === 'place' && a.exactKey === m.spelled),
         true,
       );
       if (places.length === 1) return [places[0], 'locative'];
@@ -329,6 +410,17 @@ export class NameMatcher {
   }
 }
 
+// Languages whose names take a genitive "s" without an apostrophe (Putins, Selenskyjs, Rutte's is English).
+const GENITIVE_S = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'is', 'lb', 'af', 'fy']);
+
+/** Endings a name may lose on this page: none in exact mode; the genitive "s" only where the language has it
+ * (or the language is unknown). */
+function inflectionsFor(opts: MatchOptions): Inflect {
+  if (opts.exact) return 'none';
+  const lang = opts.lang?.toLowerCase().split('-')[0];
+  return !lang || GENITIVE_S.has(lang) ? 'all' : 'slavic';
+}
+
 /** Up to two words right before token i, joined by single spaces (only across plain spaces). */
 function wordsBefore(text: string, starts: number[], ends: number[], i: number): string {
   const words: string[] = [];
@@ -337,6 +429,16 @@ function wordsBefore(text: string, starts: number[], ends: number[], i: number):
     words.unshift(text.slice(starts[k], ends[k]).toLowerCase());
   }
   return words.join(' ');
+}
+
+/** The head of a role title, lower case: "President of the United States" → "president", "Senior Advisor to the
+ * President" → "senior advisor", "Prime Minister, Japan" → "prime minister". */
+export function titleHead(title: string): string {
+  const head = normalizeKey(title, true).split(/,| of | to | for | in | at | and |\(/)[0];
+  return head
+    .replace(/[^\p{L}\p{M} ]/gu, ' ')
+    .replace(/ +/g, ' ')
+    .trim();
 }
 
 const foldKey = (s: string): string => normalize(s, { fold: true }).text.trim();
@@ -356,6 +458,7 @@ const VIA_SCORE: Record<NameMatch['via'], number> = {
   folded: 0.9,
   inflected: 0.85,
   anchored: 0.85,
+  title: 0.8,
   language: 0.75,
   related: 0.7,
   locative: 0.65,

@@ -20,6 +20,13 @@ export interface TrieHit {
 // Endings stripped from a final token when the full token is no alias: possessive/genitive "s" (en, de, nl,
 // sv…) and the common Slavic case endings (Путина, Путину, Зеленського, Kyjowa…). Longest first.
 const INFLECTIONS = ['ого', 'ому', 'ами', 'ом', 'ем', 'ым', 'ой', 'ою', 'а', 'у', 'е', 'ю', 'я', 'і', 'и', 's'];
+
+/**
+ * Which endings to strip: none (exact mode), the Slavic case endings only, or these and the genitive "s". An
+ * English "s" is a plural far more often than a name's inflection ("Industries", "New Yorkers", "Olympics"), and
+ * the English possessive is written with an apostrophe, which the tokeniser already separates.
+ */
+export type Inflect = 'none' | 'slavic' | 'all';
 const MIN_STEM = 4;
 const INFLECTION_LAST = new Set(INFLECTIONS.map((s) => s[s.length - 1]));
 
@@ -27,6 +34,8 @@ export class TokenTrie {
   private readonly root = new Map<string, number>();
   private readonly edges = new Map<string, number>();
   private readonly terminals = new Map<number, number[]>();
+  /** Every token of every alias: such a token is a spelling of its own, never an inflected form. */
+  private readonly vocabulary = new Set<string>();
   private nodes = 1;
   /** Longest alias in tokens. */
   maxDepth = 0;
@@ -35,6 +44,7 @@ export class TokenTrie {
     if (tokens.length === 0) return;
     let node = 0;
     for (let i = 0; i < tokens.length; i++) {
+      this.vocabulary.add(tokens[i]);
       const map = i === 0 ? this.root : this.edges;
       const key = i === 0 ? tokens[0] : `${node}:${tokens[i]}`;
       let next = map.get(key);
@@ -63,16 +73,23 @@ export class TokenTrie {
 
   /**
    * Every alias that starts at token `i` of `tokens`, longest first.
-   * `inflect` allows a stripped final token (not in exact mode).
+   * `inflect` says which endings a final token may lose (see `Inflect`). A token found in any alias is a spelling
+   * of its own ("Lucas" is no inflection of "Luca"), so nothing is stripped from it.
    */
-  walk(tokens: readonly string[], i: number, inflect: boolean, out: TrieHit[]): void {
+  walk(tokens: readonly string[], i: number, inflect: Inflect, out: TrieHit[]): void {
     out.length = 0;
     let node = 0;
     for (let j = i; j < tokens.length && j - i < this.maxDepth; j++) {
       const tok = tokens[j];
-      if (inflect && tok.length > MIN_STEM && INFLECTION_LAST.has(tok[tok.length - 1]))
-        this.inflectedHits(node, tok, j, out);
       const next = this.step(node, tok);
+      if (
+        next === undefined &&
+        inflect !== 'none' &&
+        !this.vocabulary.has(tok) &&
+        tok.length > MIN_STEM &&
+        INFLECTION_LAST.has(tok[tok.length - 1])
+      )
+        this.inflectedHits(node, tok, j, inflect === 'all', out);
       if (next === undefined) break;
       node = next;
       const t = this.terminals.get(node);
@@ -82,9 +99,9 @@ export class TokenTrie {
     out.sort((a, b) => b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected));
   }
 
-  private inflectedHits(node: number, tok: string, j: number, out: TrieHit[]): void {
+  private inflectedHits(node: number, tok: string, j: number, genitiveS: boolean, out: TrieHit[]): void {
     for (const suffix of INFLECTIONS) {
-      if (!tok.endsWith(suffix) || tok.length - suffix.length < MIN_STEM) continue;
+      if ((suffix === 's' && !genitiveS) || !tok.endsWith(suffix) || tok.length - suffix.length < MIN_STEM) continue;
       const next = this.step(node, tok.slice(0, tok.length - suffix.length));
       const t = next === undefined ? undefined : this.terminals.get(next);
       if (t) {
