@@ -4,7 +4,8 @@
  * add-on, and offer the few commands the tests need (navigate, evaluate, pointer actions, screenshot).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -41,7 +42,9 @@ const PREFS: Record<string, string | number | boolean> = {
   'extensions.update.enabled': false,
   'extensions.getAddons.cache.enabled': false,
   'extensions.blocklist.enabled': false,
-  'services.settings.server': 'http://127.0.0.1:9/',
+  // Remote settings (blocklists, certificate data, search config): Firefox's own dummy server, which release
+  // builds honour only with MOZ_REMOTE_SETTINGS_DEVTOOLS=1 in the environment (set at launch).
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
   'network.dns.disablePrefetch': true,
   'network.prefetch-next': false,
   'media.gmp-manager.updateEnabled': false,
@@ -80,8 +83,8 @@ export class BidiSession {
   }
 }
 
-export interface FirefoxSession {
-  bidi: BidiSession;
+/** One top-level browsing context (a tab) and the commands the tests need in it. */
+export interface FirefoxTab {
   context: string;
   navigate(url: string): Promise<void>;
   /** Evaluate an expression in the page (awaits promises); returns the JSON value. */
@@ -89,7 +92,24 @@ export interface FirefoxSession {
   moveMouse(x: number, y: number): Promise<void>;
   click(x: number, y: number): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Choose files in the first `<input type=file>` matching `selector`, as a user would in the file picker. */
+  setFiles(selector: string, paths: string[]): Promise<void>;
+}
+
+export interface FirefoxSession extends FirefoxTab {
+  bidi: BidiSession;
+  /** Base URL of the installed extension's pages (moz-extension://<uuid>/), or '' without one. */
+  extensionBase: string;
+  /** Open another tab (in the background unless asked otherwise) at `url`. */
+  openTab(url: string, opts?: { background?: boolean }): Promise<FirefoxTab & { close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+export interface FirefoxOptions {
+  /** Unpacked add-on to install (default dist/firefox; null for none). */
+  extension?: string | null;
+  /** Extra profile preferences, over the quiet defaults. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 async function connect(port: number, deadline: number): Promise<WebSocket> {
@@ -127,53 +147,26 @@ function fromRemote(v: Json): unknown {
   }
 }
 
-export async function launchFirefox(opts: { extension?: string | null } = {}): Promise<FirefoxSession> {
-  const exe = findFirefox();
-  if (!exe) throw new Error('Firefox not found: apt-get install firefox-esr, or set FIREFOX_PATH');
-  const profile = mkdtempSync(join(tmpdir(), 'footnote-firefox-'));
-  writeFileSync(
-    join(profile, 'user.js'),
-    Object.entries(PREFS)
-      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
-      .join('\n'),
-  );
-  const port = 9300 + Math.floor(Math.random() * 500);
-  const proc: ChildProcess = spawn(
-    exe,
-    ['-headless', '-no-remote', '-profile', profile, `--remote-debugging-port=${port}`],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, MOZ_HEADLESS: '1', MOZ_HEADLESS_WIDTH: '1200', MOZ_HEADLESS_HEIGHT: '900' },
-    },
-  );
-  let stderr = '';
-  proc.stderr?.on('data', (d) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
-  const ws = await connect(port, Date.now() + 30_000).catch((e: Error) => {
-    proc.kill('SIGKILL');
-    throw new Error(`${e.message}\n${stderr}`);
-  });
-  const bidi = new BidiSession(ws);
-  await bidi.send('session.new', {
-    capabilities: { alwaysMatch: { acceptInsecureCerts: true, unhandledPromptBehavior: { default: 'ignore' } } },
-  });
-  const ext = opts.extension === undefined ? FIREFOX_DIST : opts.extension;
-  if (ext) await bidi.send('webExtension.install', { extensionData: { type: 'path', path: ext } });
-  const tree = await bidi.send('browsingContext.getTree', {});
-  const context = ((tree.contexts as Json[])[0] as Json).context as string;
-  await bidi
-    .send('browsingContext.setViewport', { context, viewport: { width: 1200, height: 900 } })
-    .catch(() => undefined);
+/** The add-on id our manifest declares (browser_specific_settings.gecko.id), or null. */
+function geckoId(dir: string): string | null {
+  try {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+      browser_specific_settings?: { gecko?: { id?: string } };
+    };
+    return manifest.browser_specific_settings?.gecko?.id ?? null;
+  } catch {
+    return null;
+  }
+}
 
+/** Navigation, evaluation and pointer input in one browsing context. */
+function tabCommands(bidi: BidiSession, context: string): FirefoxTab {
   const pointer = (actions: Json[]) =>
     bidi.send('input.performActions', {
       context,
       actions: [{ type: 'pointer', id: 'mouse', parameters: { pointerType: 'mouse' }, actions }],
     });
-
   return {
-    bidi,
     context,
     navigate: async (url) => {
       await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
@@ -204,6 +197,85 @@ export async function launchFirefox(opts: { extension?: string | null } = {}): P
     screenshot: async (path) => {
       const r = await bidi.send('browsingContext.captureScreenshot', { context });
       writeFileSync(path, Buffer.from(r.data as string, 'base64'));
+    },
+    setFiles: async (selector, files) => {
+      const r = await bidi.send('script.evaluate', {
+        expression: `document.querySelector(${JSON.stringify(selector)})`,
+        target: { context },
+        awaitPromise: false,
+        resultOwnership: 'root',
+      });
+      const element = r.result as Json | undefined;
+      if (element?.type !== 'node') throw new Error(`no element matches ${selector}`);
+      await bidi.send('input.setFiles', { context, element: { sharedId: element.sharedId }, files });
+    },
+  };
+}
+
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<FirefoxSession> {
+  const exe = findFirefox();
+  if (!exe) throw new Error('Firefox not found: apt-get install firefox-esr, or set FIREFOX_PATH');
+  const ext = opts.extension === undefined ? FIREFOX_DIST : opts.extension;
+  // Pin the add-on's internal UUID up front, so its pages have a known moz-extension:// address.
+  const id = ext ? geckoId(ext) : null;
+  const uuid = id ? randomUUID() : null;
+  const prefs = { ...PREFS, ...(id ? { 'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }) } : {}) };
+  const profile = mkdtempSync(join(tmpdir(), 'footnote-firefox-'));
+  writeFileSync(
+    join(profile, 'user.js'),
+    Object.entries({ ...prefs, ...opts.prefs })
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n'),
+  );
+  const port = 9300 + Math.floor(Math.random() * 500);
+  const proc: ChildProcess = spawn(
+    exe,
+    // --remote-allow-system-access: without it BiDi refuses to navigate to moz-extension:// pages.
+    ['-headless', '-no-remote', '-profile', profile, `--remote-debugging-port=${port}`, '--remote-allow-system-access'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: {
+        ...process.env,
+        MOZ_REMOTE_SETTINGS_DEVTOOLS: '1',
+        MOZ_HEADLESS: '1',
+        MOZ_HEADLESS_WIDTH: '1200',
+        MOZ_HEADLESS_HEIGHT: '900',
+      },
+    },
+  );
+  let stderr = '';
+  proc.stderr?.on('data', (d) => {
+    stderr = (stderr + String(d)).slice(-4000);
+  });
+  const ws = await connect(port, Date.now() + 30_000).catch((e: Error) => {
+    proc.kill('SIGKILL');
+    throw new Error(`${e.message}\n${stderr}`);
+  });
+  const bidi = new BidiSession(ws);
+  await bidi.send('session.new', {
+    capabilities: { alwaysMatch: { acceptInsecureCerts: true, unhandledPromptBehavior: { default: 'ignore' } } },
+  });
+  if (ext) await bidi.send('webExtension.install', { extensionData: { type: 'path', path: ext } });
+  const tree = await bidi.send('browsingContext.getTree', {});
+  const context = ((tree.contexts as Json[])[0] as Json).context as string;
+  await bidi
+    .send('browsingContext.setViewport', { context, viewport: { width: 1200, height: 900 } })
+    .catch(() => undefined);
+
+  return {
+    bidi,
+    ...tabCommands(bidi, context),
+    extensionBase: uuid ? `moz-extension://${uuid}/` : '',
+    openTab: async (url, { background = true } = {}) => {
+      const r = await bidi.send('browsingContext.create', { type: 'tab', background });
+      const tab = tabCommands(bidi, r.context as string);
+      await tab.navigate(url);
+      return {
+        ...tab,
+        close: async () => {
+          await bidi.send('browsingContext.close', { context: tab.context }).catch(() => undefined);
+        },
+      };
     },
     close: async () => {
       await bidi.send('browser.close', {}).catch(() => undefined);
