@@ -4,6 +4,7 @@
  */
 
 import type { SearchOptions } from '../src/core/claims/api';
+import { sentenceCues } from '../src/core/claims/cues';
 import { type ClaimIndex, splitSentences } from '../src/core/claims/index';
 import { analyze } from '../src/core/claims/tokenize';
 import { type Dataset, loadNewsText, type Query } from './data';
@@ -18,6 +19,8 @@ export interface Collected {
   bm25: number[];
   x: Float64Array[];
   queryLength: number;
+  /** The sentence's check-worthiness cues (src/core/claims/cues.ts). */
+  cues: number[];
 }
 
 export function searchOptions(q: Query): SearchOptions {
@@ -71,6 +74,7 @@ function collectOne(
   exclude?: ReadonlySet<string>,
 ): Collected {
   const c = index.candidates(q.text, searchOptions(q), depth, exclude);
+  const a = analyze(q.text);
   return {
     dataset: name,
     query: q,
@@ -79,6 +83,7 @@ function collectOne(
     ids: c.map((x) => x.id),
     bm25: c.map((x) => x.bm25),
     x: c.map((x) => x.features),
-    queryLength: analyze(q.text).terms.length,
+    queryLength: a.terms.length,
+    cues: sentenceCues(q.text, a),
   };
 }

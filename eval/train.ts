@@ -82,6 +82,7 @@ function calibrationRows(c: Collected, ranker: LinearModel, top: number): Array<
       c.x[i] as Float64Array,
       c.queryLength,
       c.bm25[i] as number,
+      c.cues,
     );
     return { f, y: c.positive && c.query.gold.includes(c.ids[i] as string) ? 1 : 0 };
   });

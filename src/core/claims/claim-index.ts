@@ -7,11 +7,12 @@
 import type { ClaimHit, SearchOptions } from './api';
 import type { Bm25Index, Bm25Json, Candidate } from './bm25';
 import { CollectionStats } from './collection';
+import { sentenceCues } from './cues';
 import { parseDay } from './dates';
 import { type DocRecord, type DocRecordJson, docToJSON, surname, Vocab } from './docs';
 import { explainMatch } from './explain';
 import { FEATURES, featureVector, pairKey, type QueryContext } from './features';
-import { CALIBRATION_FEATURES, LinearModel, type ModelJson, sigmoid } from './model';
+import { CALIBRATION_FEATURES, CALIBRATION_PAIR_FEATURES, LinearModel, type ModelJson, sigmoid } from './model';
 import { CHECKWORTHY_THRESHOLD } from './shipped';
 import { type Analysis, analyze } from './tokenize';
 
@@ -40,17 +41,21 @@ const MONOTONE_STEP = 1e-6;
 const BM25_SCORE_SCALE = 15;
 /** Margin given to a lone candidate (nothing else matched at all): as decisive as a very clear winner. */
 const NO_RIVAL_MARGIN = 10;
-const RAW_CALIBRATION = CALIBRATION_FEATURES.slice(4).map((f) => FEATURES.indexOf(f as (typeof FEATURES)[number]));
+const RAW_CALIBRATION = CALIBRATION_PAIR_FEATURES.map((f) => FEATURES.indexOf(f));
 
-/** The calibrator's inputs (CALIBRATION_FEATURES order) for one ranked candidate with features `x`. */
+/**
+ * The calibrator's inputs (CALIBRATION_FEATURES order) for one ranked candidate with features `x`, in a sentence
+ * with `queryLength` terms and check-worthiness `cues` (./cues.ts).
+ */
 export function calibrationFeatures(
   logit: number,
   margin: number,
   x: Float64Array,
   queryLength: number,
   bm25: number,
+  cues: readonly number[],
 ): number[] {
-  return [logit, margin, Math.log1p(queryLength), bm25, ...RAW_CALIBRATION.map((i) => x[i] as number)];
+  return [logit, margin, Math.log1p(queryLength), bm25, ...RAW_CALIBRATION.map((i) => x[i] as number), ...cues];
 }
 
 export class ClaimIndex {
@@ -93,7 +98,7 @@ export class ClaimIndex {
     // Scores stay non-increasing down the list (the calibrator sees more than the ranker's order), so a consumer
     // that sorts by score — trec_eval does — gets the ranker's order back.
     let prev = 1;
-    return this.rerank(q)
+    return this.rerank(q, sentenceCues(sentence, a))
       .slice(0, top)
       .map((s) => {
         prev = Math.max(0, Math.min(s.p, prev - MONOTONE_STEP));
@@ -146,7 +151,7 @@ export class ClaimIndex {
     return cands.map((c, r) => ({ c, x: featureVector(q, c, r, top, this.stats) }));
   }
 
-  private rerank(q: QueryContext): Array<{ c: Candidate; p: number }> {
+  private rerank(q: QueryContext, cues: readonly number[]): Array<{ c: Candidate; p: number }> {
     const ranker = this.ranker as LinearModel;
     const calibrator = this.calibrator as LinearModel;
     const rows = this.featureRows(q, this.depth()).map((r) => ({ ...r, z: ranker.logit(r.x) }));
@@ -155,7 +160,14 @@ export class ClaimIndex {
     const best = (rows[0] as (typeof rows)[0]).z;
     const second = rows.length > 1 ? (rows[1] as (typeof rows)[0]).z : best - NO_RIVAL_MARGIN;
     return rows.map((row, i) => {
-      const cx = calibrationFeatures(row.z, i === 0 ? row.z - second : row.z - best, row.x, q.length, row.c.score);
+      const cx = calibrationFeatures(
+        row.z,
+        i === 0 ? row.z - second : row.z - best,
+        row.x,
+        q.length,
+        row.c.score,
+        cues,
+      );
       return { c: row.c, p: sigmoid(calibrator.logit(cx)) };
     });
   }

@@ -18,6 +18,7 @@ export type { ClaimDoc, ClaimExplanation, ClaimHit, SearchOptions, SentenceSpan 
 export { type BackgroundStats, type Bm25Params, DEFAULT_BM25, PLAIN_BM25 } from './bm25';
 export { ClaimIndex, type ClaimIndexJson, calibrationFeatures, type ScoredCandidate } from './claim-index';
 export { FEATURES } from './features';
+export { claimDocOf } from './from-pack';
 export type { ModelJson } from './model';
 export { segmentSentences, splitSentences } from './segment';
 export { BACKGROUND, CHECKWORTHY_THRESHOLD, isCheckworthyMatch, MODELS, SHIPPED_MODEL } from './shipped';

@@ -7,6 +7,7 @@
  */
 
 import type { Bm25Params } from './bm25';
+import { CUES } from './cues';
 
 export interface LinearModelJson {
   features: string[];
@@ -28,17 +29,8 @@ export interface ModelJson {
   threshold: number;
 }
 
-/**
- * The calibrator's inputs: the ranker's verdict (logit, margin over the runner-up), the sentence length, and the
- * raw pair features that say whether a match is a repeat at all rather than merely the best of poor candidates.
- * Deliberately absent: `speakerKnown`/`dateKnown`-style flags, whose rate differs between training sources and
- * would shift every score.
- */
-export const CALIBRATION_FEATURES = [
-  'logit',
-  'margin',
-  'logLength',
-  'bm25',
+/** The raw pair features (./features.ts names) the calibrator reads besides the ranker's verdict. */
+export const CALIBRATION_PAIR_FEATURES = [
   'claimCover',
   'queryCover',
   'bigrams',
@@ -50,6 +42,21 @@ export const CALIBRATION_FEATURES = [
   'dateFuture',
   'dateAgo',
   'reviewAfter',
+] as const;
+
+/**
+ * The calibrator's inputs: the ranker's verdict (logit, margin over the runner-up), the sentence length, the raw
+ * pair features that say whether a match is a repeat at all rather than merely the best of poor candidates, and
+ * the sentence's own check-worthiness cues (./cues.ts). Deliberately absent: `speakerKnown`/`dateKnown`-style
+ * flags, whose rate differs between training sources and would shift every score.
+ */
+export const CALIBRATION_FEATURES = [
+  'logit',
+  'margin',
+  'logLength',
+  'bm25',
+  ...CALIBRATION_PAIR_FEATURES,
+  ...CUES,
 ] as const;
 
 export function sigmoid(z: number): number {
