@@ -8,8 +8,9 @@
  */
 
 import { guessLanguage } from '../text/lang.ts';
-import { type Normalized, normalize, normalizeKey } from '../text/normalize.ts';
+import { normalize, normalizeKey } from '../text/normalize.ts';
 import { forEachToken } from '../text/tokenize.ts';
+import { blockTokens, type TokenView } from './scan.ts';
 import { type Inflect, TokenTrie, type TrieHit } from './trie.ts';
 
 export interface AliasSpec {
@@ -52,8 +53,9 @@ export type Anchors = Record<string, string[]>;
 
 interface CompiledAlias {
   spec: AliasSpec;
-  /** Per alias token: must the text token start with a capital letter? */
-  caps: boolean[];
+  /** Bit k set: the text's token k must start with a capital letter (tokens past 31 are not checked). */
+  caps: number;
+  tokens: number;
   /** Spelling with case and accents as written, separators aside (for the exact-spelling rank). */
   exactKey: string;
   caseKey: string;
@@ -69,6 +71,8 @@ interface RawMatch {
   exactSpelling: boolean;
   /** The text's letters as written (see `spellingKey`). */
   spelled: string;
+  /** The text folded (`foldKey`). */
+  key: string;
   /** The one or two words right before the match (folded), when nothing but a space separates them. */
   before: string;
 }
@@ -112,7 +116,12 @@ const isUpperStart = (s: string): boolean => {
   return c !== undefined && c !== c.toLowerCase();
 };
 
+// Printable ASCII without the backquote (an apostrophe to the normaliser) or doubled spaces: the normalisers below
+// would only change its case, so they are skipped for it.
+const PLAIN = /^(?:[\x21-\x5f\x61-\x7e]| (?! ))*$/;
+
 function caseKey(s: string): string {
+  if (PLAIN.test(s)) return s.trim();
   return normalize(s.normalize('NFKD').replace(/\p{M}/gu, ''), { fold: false }).text.trim();
 }
 
@@ -145,9 +154,13 @@ export class NameMatcher {
     }
     this.aliases = specs.map((spec) => {
       const raw = normalize(spec.text, { fold: false }).text.trim();
+      const words = splitTokens(raw);
+      let caps = 0;
+      for (let k = 0; k < words.length && k < 31; k++) if (isUpperStart(words[k])) caps |= 1 << k;
       return {
         spec,
-        caps: splitTokens(raw).map(isUpperStart),
+        caps,
+        tokens: words.length,
         exactKey: spellingKey(raw),
         caseKey: caseKey(spec.text),
         camel: /^\p{Ll}\p{L}*\p{Lu}/u.test(raw),
@@ -190,28 +203,25 @@ export class NameMatcher {
     const exact = opts.exact === true;
     const trie = this.trie(exact);
     const inflect = inflectionsFor(opts);
-    const norm = normalize(text, { fold: !exact });
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const toks: string[] = [];
-    forEachToken(norm.text, (a, b) => {
-      starts.push(a);
-      ends.push(b);
-      toks.push(norm.text.slice(a, b));
-    });
+    const view = blockTokens(text, !exact);
     const out: RawMatch[] = [];
     let lastEnd = 0;
-    for (let i = 0; i < toks.length; ) {
+    for (let i = 0; i < view.count; ) {
       // One code point can fold into several tokens ("㍻" → "平成"): a token that maps back into text already
       // matched starts nothing, or two matches would cover the same characters.
-      if (norm.starts[starts[i]] < lastEnd) {
+      if (view.starts[i] < lastEnd) {
         i++;
         continue;
       }
-      trie.walk(toks, i, inflect, this.hits);
+      // Almost every walk ends at its first token, by the token's hashes, before any string is built.
+      trie.walk(view, i, inflect, this.hits);
+      if (this.hits.length === 0) {
+        i++;
+        continue;
+      }
       let taken = -1;
       for (const hit of this.hits) {
-        const m = this.accept(text, norm, starts, ends, i, hit, exact);
+        const m = this.accept(text, view, i, hit, exact);
         if (m) {
           out.push(m);
           lastEnd = m.end;
@@ -224,29 +234,26 @@ export class NameMatcher {
     return out;
   }
 
-  private accept(
-    text: string,
-    norm: Normalized,
-    starts: number[],
-    ends: number[],
-    first: number,
-    hit: TrieHit,
-    exact: boolean,
-  ): RawMatch | null {
-    const start = norm.starts[starts[first]];
-    const end = norm.ends[ends[hit.lastToken] - 1];
+  private accept(text: string, view: TokenView, first: number, hit: TrieHit, exact: boolean): RawMatch | null {
+    const start = view.starts[first];
+    const end = view.ends[hit.lastToken];
     const slice = text.slice(start, end);
     const ok: CompiledAlias[] = [];
+    // Which of the text's tokens start with a capital (bit k for token first + k), for `caseFits`.
+    let capitals = 0;
+    for (let k = 0; k <= hit.lastToken - first && k < 31; k++)
+      if (isUpperStart(text[view.starts[first + k]])) capitals |= 1 << k;
+    const keyOfSlice = { key: '' };
     for (const ai of hit.aliases) {
       const a = this.aliases[ai];
-      if (exact || this.caseFits(a, text, norm, starts, first, hit, slice)) ok.push(a);
+      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, keyOfSlice)) ok.push(a);
     }
     if (ok.length === 0) return null;
     const single = hit.lastToken === first;
-    if (single && ok.every((a) => a.spec.ambiguous) && this.insideLongerName(text, norm, starts, ends, first)) {
+    if (single && ok.every((a) => a.spec.ambiguous) && this.insideLongerName(text, view, first)) {
       return null;
     }
-    const spelled = spellingKey(normalize(slice, { fold: false }).text);
+    const spelled = spellingKey(PLAIN.test(slice) ? slice : normalize(slice, { fold: false }).text);
     return {
       start,
       end,
@@ -254,7 +261,8 @@ export class NameMatcher {
       inflected: hit.inflected,
       exactSpelling: !hit.inflected && ok.some((a) => a.exactKey === spelled),
       spelled,
-      before: wordsBefore(norm.text, starts, ends, first),
+      key: foldKey(slice),
+      before: wordsBefore(view, first),
     };
   }
 
@@ -265,33 +273,27 @@ export class NameMatcher {
    */
   private caseFits(
     a: CompiledAlias,
-    text: string,
-    norm: Normalized,
-    starts: number[],
-    first: number,
+    capitals: number,
+    tokens: number,
     hit: TrieHit,
     slice: string,
+    memo: { key: string },
   ): boolean {
     // A name in camel case ("eMotion", "iPhone") is that spelling only, like a case-sensitive one.
     if (a.spec.caseSensitive || a.camel) {
-      const key = caseKey(slice);
-      return hit.inflected ? key.startsWith(a.caseKey) : key === a.caseKey;
+      memo.key ||= caseKey(slice);
+      return hit.inflected ? memo.key.startsWith(a.caseKey) : memo.key === a.caseKey;
     }
-    const n = hit.lastToken - first + 1;
-    if (n !== a.caps.length) return true; // token counts differ only through folding; be lenient
-    for (let k = 0; k < n; k++) {
-      if (a.caps[k] && !isUpperStart(text[norm.starts[starts[first + k]]])) return false;
-    }
-    return true;
+    if (tokens !== a.tokens) return true; // token counts differ only through folding; be lenient
+    return (a.caps & ~capitals) === 0;
   }
 
   /** An ambiguous one-word name glued to another capitalised word is part of a longer name ("Alaska Airlines"). */
-  private insideLongerName(text: string, norm: Normalized, starts: number[], ends: number[], i: number): boolean {
-    const capAt = (k: number) => isUpperStart(text[norm.starts[starts[k]]]);
-    const adjacent = (a: number, b: number) => norm.text.slice(ends[a], starts[b]) === ' ';
-    if (i + 1 < starts.length && adjacent(i, i + 1) && capAt(i + 1)) return true;
-    if (i > 0 && adjacent(i - 1, i) && capAt(i - 1)) {
-      const prev = norm.text.slice(starts[i - 1], ends[i - 1]).toLowerCase();
+  private insideLongerName(text: string, view: TokenView, i: number): boolean {
+    const capAt = (k: number) => isUpperStart(text[view.starts[k]]);
+    if (i + 1 < view.count && view.spaced(i) && capAt(i + 1)) return true;
+    if (i > 0 && view.spaced(i - 1) && capAt(i - 1)) {
+      const prev = view.text(i - 1).toLowerCase();
       if (!TITLES.has(prev)) return true;
     }
     return false;
@@ -300,21 +302,21 @@ export class NameMatcher {
   private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions): NameMatch[][] {
     // Entities named unambiguously somewhere on the page, with the (folded) texts that named them.
     const anchored = new Map<string, Set<string>>(Object.entries(opts.anchors ?? {}).map(([k, v]) => [k, new Set(v)]));
-    raw.forEach((list, b) => {
+    for (const list of raw) {
       for (const m of list) {
         const ids = entitiesOf(m.aliases, false);
         if (ids.length !== 1) continue;
         const texts = anchored.get(ids[0]) ?? new Set<string>();
-        texts.add(foldKey(blocks[b].slice(m.start, m.end)));
+        texts.add(m.key);
         anchored.set(ids[0], texts);
       }
-    });
+    }
     if (opts.anchors) for (const [k, v] of anchored) opts.anchors[k] = [...v];
     const lang = opts.lang?.toLowerCase().split('-')[0];
     return raw.map((list, b) => {
       const out: NameMatch[] = [];
       for (const m of list) {
-        const chosen = this.choose(m, foldKey(blocks[b].slice(m.start, m.end)), anchored, lang);
+        const chosen = this.choose(m, m.key, anchored, lang);
         if (!chosen) continue;
         const [entity, via] = chosen;
         out.push({
@@ -421,12 +423,12 @@ function inflectionsFor(opts: MatchOptions): Inflect {
   return !lang || GENITIVE_S.has(lang) ? 'all' : 'slavic';
 }
 
-/** Up to two words right before token i, joined by single spaces (only across plain spaces). */
-function wordsBefore(text: string, starts: number[], ends: number[], i: number): string {
+/** Up to two words right before token i, joined by single spaces (only across plain white space). */
+function wordsBefore(view: TokenView, i: number): string {
   const words: string[] = [];
   for (let k = i - 1; k >= 0 && words.length < 2; k--) {
-    if (text.slice(ends[k], starts[k + 1]) !== ' ') break;
-    words.unshift(text.slice(starts[k], ends[k]).toLowerCase());
+    if (!view.spaced(k)) break;
+    words.unshift(view.text(k).toLowerCase());
   }
   return words.join(' ');
 }
@@ -441,7 +443,7 @@ export function titleHead(title: string): string {
     .trim();
 }
 
-const foldKey = (s: string): string => normalize(s, { fold: true }).text.trim();
+const foldKey = (s: string): string => (PLAIN.test(s) ? s.toLowerCase() : normalize(s, { fold: true }).text).trim();
 
 /** Entities named by these aliases; `withAmbiguous` false keeps only aliases not flagged ambiguous. */
 function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {

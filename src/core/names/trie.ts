@@ -2,11 +2,26 @@
  * A token trie over alias spellings: one pass over a text's tokens finds every alias, leftmost-longest.
  *
  * At each token we walk the trie as far as the following tokens allow and keep every alias that ends on the
- * way; the caller accepts the longest one that passes its checks and jumps past it. Almost every token
- * fails at the root (one hash lookup), so the pass is linear in practice at any number of aliases; the walk
- * is bounded by the longest alias (in tokens). Edges below the root live in one flat map keyed by
- * "node:token", which keeps 100k+ aliases compact (no Map per node).
+ * way; the caller accepts the longest one that passes its checks and jumps past it. The walk is bounded by the
+ * longest alias (in tokens), so the pass is linear at any number of aliases.
+ *
+ * Edges are keyed by (parent node, the token's two 32-bit hashes) in one open-addressing table of typed arrays:
+ * the text's tokens are hashed while they are scanned (./scan.ts), so a walk builds no string and allocates
+ * nothing until an alias ends. There the tokens on the path are compared as strings, so a hash collision can never
+ * make a match (at worst, with odds of about one in 10^19 per token, it could hide one).
  */
+
+import { hashToken, hashToken2 } from './scan.ts';
+
+/** Tokens as the walk reads them: by index, hashed, folded text built on demand. */
+export interface TokenSource {
+  readonly count: number;
+  readonly hashes: Int32Array;
+  readonly hashes2: Int32Array;
+  text(i: number): string;
+  /** The last code unit of token i as written. */
+  last(i: number): number;
+}
 
 export interface TrieHit {
   /** Index of the last token of the alias (inclusive). */
@@ -29,46 +44,106 @@ const INFLECTIONS = ['ого', 'ому', 'ами', 'ом', 'ем', 'ым', 'ой
 export type Inflect = 'none' | 'slavic' | 'all';
 const MIN_STEM = 4;
 const INFLECTION_LAST = new Set(INFLECTIONS.map((s) => s[s.length - 1]));
+/** The endings' last letters as written may be capitals too: "PUTINS", "ПУТИНА". */
+const mayInflect = (unit: number): boolean => unit === 0x73 || unit === 0x53 || unit >= 0x400;
+
+const EMPTY = 0; // no child is node 0 (the root), so 0 marks a free slot
+
+// The edge table holds four numbers per slot, side by side (one cache line per probe): parent node, the token's
+// two hashes, child node.
+const STRIDE = 4;
 
 export class TokenTrie {
-  private readonly root = new Map<string, number>();
-  private readonly edges = new Map<string, number>();
-  private readonly terminals = new Map<number, number[]>();
-  /** Every token of every alias: such a token is a spelling of its own, never an inflected form. */
-  private readonly vocabulary = new Set<string>();
-  private nodes = 1;
+  private table = new Int32Array(1024 * STRIDE);
+  private mask = 1023;
+  private edges = 0;
+  /** Per node: the token that leads into it (checked when an alias ends). */
+  private readonly tokenOf: string[] = [''];
+  /** Per node: 1 + its index in `lists` when an alias ends there, else 0. */
+  private ending = new Int32Array(1024);
+  private readonly lists: number[][] = [];
+  /** Hashes of every token of every alias: such a token is a spelling of its own, never an inflected form. */
+  private readonly vocabulary = new Set<number>();
+  private readonly path: number[] = [];
   /** Longest alias in tokens. */
   maxDepth = 0;
 
   add(tokens: readonly string[], aliasIndex: number): void {
     if (tokens.length === 0) return;
     let node = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      this.vocabulary.add(tokens[i]);
-      const map = i === 0 ? this.root : this.edges;
-      const key = i === 0 ? tokens[0] : `${node}:${tokens[i]}`;
-      let next = map.get(key);
-      if (next === undefined) {
-        next = this.nodes++;
-        map.set(key, next);
+    for (const token of tokens) {
+      const h1 = hashToken(token);
+      const h2 = hashToken2(token);
+      this.vocabulary.add(h1);
+      let next = this.find(node, h1, h2);
+      if (next === EMPTY) {
+        next = this.tokenOf.length;
+        this.tokenOf.push(token);
+        this.insert(node, h1, h2, next);
       }
       node = next;
     }
-    const list = this.terminals.get(node);
+    if (node >= this.ending.length) {
+      const grown = new Int32Array(Math.max(2 * this.ending.length, node + 1));
+      grown.set(this.ending);
+      this.ending = grown;
+    }
+    const at = this.ending[node];
     // Indices arrive in increasing order, so a repeat can only be the last one: checking just that keeps 100k
     // aliases of one spelling linear (list.includes made building such a trie quadratic).
-    if (list) {
+    if (at > 0) {
+      const list = this.lists[at - 1];
       if (list[list.length - 1] !== aliasIndex) list.push(aliasIndex);
-    } else this.terminals.set(node, [aliasIndex]);
+    } else this.ending[node] = this.lists.push([aliasIndex]);
     if (tokens.length > this.maxDepth) this.maxDepth = tokens.length;
   }
 
   get size(): number {
-    return this.nodes;
+    return this.tokenOf.length;
   }
 
-  private step(node: number, token: string): number | undefined {
-    return node === 0 ? this.root.get(token) : this.edges.get(`${node}:${token}`);
+  private slot(node: number, h1: number): number {
+    let x = h1 ^ Math.imul(node + 1, 0x9e3779b1);
+    x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+    return (x ^ (x >>> 13)) & this.mask;
+  }
+
+  /** The child of `node` by the token with these hashes, or EMPTY. */
+  private find(node: number, h1: number, h2: number): number {
+    const t = this.table;
+    for (let s = this.slot(node, h1); ; s = (s + 1) & this.mask) {
+      const k = s * STRIDE;
+      const c = t[k + 3];
+      if (c === EMPTY) return EMPTY;
+      if (t[k + 1] === h1 && t[k + 2] === h2 && t[k] === node) return c;
+    }
+  }
+
+  private insert(node: number, h1: number, h2: number, child: number): void {
+    if (2 * (this.edges + 1) > this.mask + 1) this.rehash(2 * (this.mask + 1));
+    let s = this.slot(node, h1);
+    while (this.table[s * STRIDE + 3] !== EMPTY) s = (s + 1) & this.mask;
+    const k = s * STRIDE;
+    this.table[k] = node;
+    this.table[k + 1] = h1;
+    this.table[k + 2] = h2;
+    this.table[k + 3] = child;
+    this.edges++;
+  }
+
+  private rehash(slots: number): void {
+    const old = this.table;
+    this.table = new Int32Array(slots * STRIDE);
+    this.mask = slots - 1;
+    this.edges = 0;
+    for (let k = 0; k < old.length; k += STRIDE)
+      if (old[k + 3] !== EMPTY) this.insert(old[k], old[k + 1], old[k + 2], old[k + 3]);
+  }
+
+  /** The aliases ending at `node`, if any. */
+  private endingAt(node: number): number[] | undefined {
+    const at = node < this.ending.length ? this.ending[node] : 0;
+    return at > 0 ? this.lists[at - 1] : undefined;
   }
 
   /**
@@ -76,35 +151,48 @@ export class TokenTrie {
    * `inflect` says which endings a final token may lose (see `Inflect`). A token found in any alias is a spelling
    * of its own ("Lucas" is no inflection of "Luca"), so nothing is stripped from it.
    */
-  walk(tokens: readonly string[], i: number, inflect: Inflect, out: TrieHit[]): void {
+  walk(tokens: TokenSource, i: number, inflect: Inflect, out: TrieHit[]): void {
     out.length = 0;
     let node = 0;
-    for (let j = i; j < tokens.length && j - i < this.maxDepth; j++) {
-      const tok = tokens[j];
-      const next = this.step(node, tok);
-      if (
-        next === undefined &&
-        inflect !== 'none' &&
-        !this.vocabulary.has(tok) &&
-        tok.length > MIN_STEM &&
-        INFLECTION_LAST.has(tok[tok.length - 1])
-      )
-        this.inflectedHits(node, tok, j, inflect === 'all', out);
-      if (next === undefined) break;
+    const end = Math.min(tokens.count, i + this.maxDepth);
+    for (let j = i; j < end; j++) {
+      const next = this.find(node, tokens.hashes[j], tokens.hashes2[j]);
+      if (next === EMPTY) {
+        if (inflect !== 'none' && mayInflect(tokens.last(j)) && !this.vocabulary.has(tokens.hashes[j]))
+          this.inflectedHits(tokens, i, node, j, inflect === 'all', out);
+        break;
+      }
       node = next;
-      const t = this.terminals.get(node);
-      if (t) out.push({ lastToken: j, aliases: t, inflected: false });
+      this.path[j - i] = node;
+      const t = this.endingAt(node);
+      if (t && this.onPath(tokens, i, j)) out.push({ lastToken: j, aliases: t, inflected: false });
     }
     // Longest first; at equal length an exact token beats an inflected one.
-    out.sort((a, b) => b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected));
+    if (out.length > 1) out.sort((a, b) => b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected));
   }
 
-  private inflectedHits(node: number, tok: string, j: number, genitiveS: boolean, out: TrieHit[]): void {
+  /** Do tokens i..j spell the nodes on the path walked (not just hash like them)? */
+  private onPath(tokens: TokenSource, i: number, j: number): boolean {
+    for (let k = i; k <= j; k++) if (tokens.text(k) !== this.tokenOf[this.path[k - i]]) return false;
+    return true;
+  }
+
+  private inflectedHits(
+    tokens: TokenSource,
+    i: number,
+    node: number,
+    j: number,
+    genitiveS: boolean,
+    out: TrieHit[],
+  ): void {
+    const tok = tokens.text(j);
+    if (tok.length <= MIN_STEM || !INFLECTION_LAST.has(tok[tok.length - 1])) return;
     for (const suffix of INFLECTIONS) {
       if ((suffix === 's' && !genitiveS) || !tok.endsWith(suffix) || tok.length - suffix.length < MIN_STEM) continue;
-      const next = this.step(node, tok.slice(0, tok.length - suffix.length));
-      const t = next === undefined ? undefined : this.terminals.get(next);
-      if (t) {
+      const stem = tok.slice(0, tok.length - suffix.length);
+      const next = this.find(node, hashToken(stem), hashToken2(stem));
+      const t = next === EMPTY ? undefined : this.endingAt(next);
+      if (t && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
         out.push({ lastToken: j, aliases: t, inflected: true });
         return;
       }

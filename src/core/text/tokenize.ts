@@ -18,10 +18,10 @@ const WORD = /[\p{L}\p{M}\p{N}]/u;
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-// Per code-point class cache: 0 = separator, 1 = word, 2 = unspaced word character.
+// Per code-point class: 0 = separator, 1 = word, 2 = unspaced word character (cached beyond ASCII).
 const classCache = new Map<number, number>();
 
-function classify(cp: number, ch: string): number {
+export function classify(cp: number, ch: string): number {
   if (cp < 128) {
     if ((cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57)) return 1;
     return 0;

@@ -1,0 +1,294 @@
+/**
+ * The name pass's view of a block: its tokens, in the original text's offsets, with the folded text of each token
+ * built only when asked for.
+ *
+ * `scanTokens` normalises and tokenises in one pass over the block's code units, without building the normalised
+ * text: letters are folded one at a time into two running hashes per token, and the trie is walked by hashes
+ * (see `TokenTrie`), so no string is built for a token that starts no alias. It gives the same tokens as `forEachToken(normalize(text))`
+ * for every block where each code point folds to letters only, to separators only or to nothing; a block with a
+ * code point that folds into a mix (NFKC "½" → "1⁄2") or into a script written without spaces takes the exact
+ * route, `normalizedTokens`, with the same interface.
+ */
+import { foldCodePoint, normalize } from '../text/normalize.ts';
+import { classify, forEachToken } from '../text/tokenize.ts';
+
+export interface TokenView {
+  readonly count: number;
+  /** Original offsets of token i: [starts[i], ends[i]). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Two independent hashes of each token's folded text (`hashToken`, `hashToken2`): 64 bits in all. */
+  readonly hashes: Int32Array;
+  readonly hashes2: Int32Array;
+  /** The folded text of token i. */
+  text(i: number): string;
+  /** Is there nothing but white space (at least one) between token i and token i + 1? */
+  spaced(i: number): boolean;
+  /** The last code unit of token i as written (a cheap first look at its ending). */
+  last(i: number): number;
+}
+
+/** The hashes the trie and the scanner agree on, over the folded token's UTF-16 code units. */
+export function hashToken(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+export function hashToken2(s: string): number {
+  let h = FNV_BASIS;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+// What a code point is to the scanner.
+const SEP = 0; // folds to separators (punctuation, quotes, dashes)
+const WORD = 1; // folds to word characters only
+const IGNORED = 2; // folds to nothing (soft hyphen, zero-width, combining marks)
+const SPACE = 3; // white space of any kind
+const MIXED = 4; // anything else: the exact route
+
+interface Fold {
+  kind: number;
+  text: string;
+}
+
+// ASCII: kind and folded code unit per mode, filled once.
+const ASCII_KIND = new Uint8Array(128);
+const ASCII_LOWER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_LOWER[c] = ch.toLowerCase().charCodeAt(0);
+  const f = foldCodePoint(ch, true);
+  ASCII_KIND[c] = f === ' ' ? SPACE : f === '' ? IGNORED : classify(c, ch) === 1 ? WORD : SEP;
+}
+
+const folds: [Map<number, Fold>, Map<number, Fold>] = [new Map(), new Map()];
+
+function foldOf(cp: number, fold: boolean): Fold {
+  const memo = folds[fold ? 1 : 0];
+  let f = memo.get(cp);
+  if (f) return f;
+  const text = foldCodePoint(String.fromCodePoint(cp), fold);
+  let kind: number;
+  if (text === '') kind = IGNORED;
+  else if (text === ' ') kind = SPACE;
+  else {
+    let words = 0;
+    let other = 0;
+    for (const ch of text) {
+      const c = classify(ch.codePointAt(0) as number, ch);
+      if (c === 1) words++;
+      else if (c === 0) other++;
+      else other += 1000; // a script written without spaces: one token per character
+    }
+    kind = other === 0 ? WORD : words === 0 && other < 1000 ? SEP : MIXED;
+  }
+  f = { kind, text };
+  if (memo.size < 65_536) memo.set(cp, f);
+  return f;
+}
+
+// Growable buffers shared by every scan (one block at a time).
+let starts = new Int32Array(1024);
+let ends = new Int32Array(1024);
+let hashes = new Int32Array(1024);
+let hashes2 = new Int32Array(1024);
+/** Per token: bit 0 = has a code unit outside ASCII; bit 1 = only white space between it and the next token. */
+let flags = new Uint8Array(1024);
+
+function grow(): void {
+  const size = starts.length * 2;
+  const g32 = (a: Int32Array) => {
+    const b = new Int32Array(size);
+    b.set(a);
+    return b;
+  };
+  starts = g32(starts);
+  ends = g32(ends);
+  hashes = g32(hashes);
+  hashes2 = g32(hashes2);
+  const f = new Uint8Array(size);
+  f.set(flags);
+  flags = f;
+}
+
+const NON_ASCII = 1;
+const SPACED = 2;
+
+class ScannedView implements TokenView {
+  count = 0;
+  private texts: (string | undefined)[] = [];
+  constructor(
+    private readonly src: string,
+    private readonly fold: boolean,
+  ) {}
+  get starts() {
+    return starts;
+  }
+  get ends() {
+    return ends;
+  }
+  get hashes() {
+    return hashes;
+  }
+  get hashes2() {
+    return hashes2;
+  }
+  last(i: number): number {
+    return this.src.charCodeAt(ends[i] - 1);
+  }
+  spaced(i: number): boolean {
+    return (flags[i] & SPACED) !== 0;
+  }
+  text(i: number): string {
+    let t = this.texts[i];
+    if (t !== undefined) return t;
+    const raw = this.src.slice(starts[i], ends[i]);
+    if ((flags[i] & NON_ASCII) === 0) t = this.fold ? raw.toLowerCase() : raw;
+    else {
+      t = '';
+      for (const ch of raw) t += foldOf(ch.codePointAt(0) as number, this.fold).text;
+    }
+    this.texts[i] = t;
+    return t;
+  }
+}
+
+/**
+ * Tokens of `text`, folded (`fold`) or as written but for separators and white space (exact mode); null when the
+ * block needs the exact route.
+ */
+export function scanTokens(text: string, fold: boolean): TokenView | null {
+  const view = new ScannedView(text, fold);
+  let n = 0;
+  let inToken = false;
+  let h = 0;
+  let h2 = FNV_BASIS;
+  let wordEnd = 0;
+  let nonAscii = 0;
+  // Since the last token ended: white space seen, anything else seen.
+  let gapSpace = false;
+  let gapOther = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: number;
+    let folded = '';
+    let width = 1;
+    if (c < 128) {
+      kind = ASCII_KIND[c];
+      if (kind === WORD) {
+        if (!inToken) {
+          if (n > 0 && gapSpace && !gapOther) flags[n - 1] |= SPACED;
+          if (n === starts.length) grow();
+          starts[n] = i;
+          flags[n] = 0;
+          inToken = true;
+          h = 0;
+          h2 = FNV_BASIS;
+          nonAscii = 0;
+        }
+        const f = fold ? ASCII_LOWER[c] : c;
+        h = (Math.imul(h, 31) + f) | 0;
+        h2 = Math.imul(h2 ^ f, FNV_PRIME);
+        wordEnd = i + 1;
+        continue;
+      }
+    } else {
+      const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+      width = cp > 0xffff ? 2 : 1;
+      const f = foldOf(cp, fold);
+      kind = f.kind;
+      folded = f.text;
+    }
+    if (kind === WORD) {
+      if (!inToken) {
+        if (n > 0 && gapSpace && !gapOther) flags[n - 1] |= SPACED;
+        if (n === starts.length) grow();
+        starts[n] = i;
+        flags[n] = 0;
+        inToken = true;
+        h = 0;
+        h2 = FNV_BASIS;
+      }
+      nonAscii = NON_ASCII;
+      for (let k = 0; k < folded.length; k++) {
+        const f = folded.charCodeAt(k);
+        h = (Math.imul(h, 31) + f) | 0;
+        h2 = Math.imul(h2 ^ f, FNV_PRIME);
+      }
+      wordEnd = i + width;
+    } else if (kind === IGNORED) {
+      // Inside a word it joins the letters around it ("Zelensk\u00ADyy"), and the word's text is then built by
+      // folding; between words it is nothing.
+      if (inToken) nonAscii = NON_ASCII;
+    } else if (kind === MIXED) {
+      return null;
+    } else {
+      if (inToken) {
+        ends[n] = wordEnd;
+        hashes[n] = h;
+        hashes2[n] = h2;
+        flags[n] |= nonAscii;
+        n++;
+        inToken = false;
+        gapSpace = false;
+        gapOther = false;
+      }
+      if (kind === SPACE) gapSpace = true;
+      else gapOther = true;
+    }
+    i += width - 1;
+  }
+  if (inToken) {
+    ends[n] = wordEnd;
+    hashes[n] = h;
+    hashes2[n] = h2;
+    flags[n] |= nonAscii;
+    n++;
+  }
+  view.count = n;
+  return view;
+}
+
+/** The exact route: normalise the whole block, then tokenise the normalised text. */
+export function normalizedTokens(text: string, fold: boolean): TokenView {
+  const norm = normalize(text, { fold });
+  const s: number[] = [];
+  const e: number[] = [];
+  forEachToken(norm.text, (a, b) => {
+    s.push(a);
+    e.push(b);
+  });
+  const count = s.length;
+  const os = new Int32Array(count);
+  const oe = new Int32Array(count);
+  const h1 = new Int32Array(count);
+  const h2 = new Int32Array(count);
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    os[i] = norm.starts[s[i]];
+    oe[i] = norm.ends[e[i] - 1];
+    texts.push(norm.text.slice(s[i], e[i]));
+    h1[i] = hashToken(texts[i]);
+    h2[i] = hashToken2(texts[i]);
+  }
+  return {
+    count,
+    starts: os,
+    ends: oe,
+    hashes: h1,
+    hashes2: h2,
+    text: (i) => texts[i],
+    spaced: (i) => i + 1 < count && norm.text.slice(e[i], s[i + 1]) === ' ',
+    last: (i) => norm.text.charCodeAt(e[i] - 1),
+  };
+}
+
+/** The block's tokens by the fast route when it applies, else the exact one. */
+export function blockTokens(text: string, fold: boolean): TokenView {
+  return scanTokens(text, fold) ?? normalizedTokens(text, fold);
+}
