@@ -59,9 +59,13 @@ interface Fold {
 // ASCII: kind and folded code unit per mode, filled once.
 const ASCII_KIND = new Uint8Array(128);
 const ASCII_LOWER = new Uint8Array(128);
+const ASCII_FOLDED: string[] = [];
+const ASCII_AS_IS: string[] = [];
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   ASCII_LOWER[c] = ch.toLowerCase().charCodeAt(0);
+  ASCII_FOLDED.push(ch.toLowerCase());
+  ASCII_AS_IS.push(ch);
   const f = foldCodePoint(ch, true);
   ASCII_KIND[c] = f === ' ' ? SPACE : f === '' ? IGNORED : classify(c, ch) === 1 ? WORD : SEP;
 }
@@ -164,6 +168,7 @@ class ScannedView implements TokenView {
  */
 export function scanTokens(text: string, fold: boolean): TokenView | null {
   const view = new ScannedView(text, fold);
+  const asciiFolded = fold ? ASCII_FOLDED : ASCII_AS_IS;
   let n = 0;
   let inToken = false;
   let h = 0;
@@ -173,30 +178,23 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
   // Since the last token ended: white space seen, anything else seen.
   let gapSpace = false;
   let gapOther = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  // One step past the end, as if a space followed: that closes the last token.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
     let kind: number;
-    let folded = '';
+    let folded: string;
     let width = 1;
     if (c < 128) {
       kind = ASCII_KIND[c];
-      if (kind === WORD) {
-        if (!inToken) {
-          if (n > 0 && gapSpace && !gapOther) flags[n - 1] |= SPACED;
-          if (n === starts.length) grow();
-          starts[n] = i;
-          flags[n] = 0;
-          inToken = true;
-          h = 0;
-          h2 = FNV_BASIS;
-          nonAscii = 0;
-        }
+      if (kind === WORD && inToken) {
+        // The common case, kept short: one more ASCII letter of the current word.
         const f = fold ? ASCII_LOWER[c] : c;
         h = (Math.imul(h, 31) + f) | 0;
         h2 = Math.imul(h2 ^ f, FNV_PRIME);
         wordEnd = i + 1;
         continue;
       }
+      folded = asciiFolded[c];
     } else {
       const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
       width = cp > 0xffff ? 2 : 1;
@@ -213,8 +211,9 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
         inToken = true;
         h = 0;
         h2 = FNV_BASIS;
+        nonAscii = 0;
       }
-      nonAscii = NON_ASCII;
+      if (c >= 128) nonAscii = NON_ASCII;
       for (let k = 0; k < folded.length; k++) {
         const f = folded.charCodeAt(k);
         h = (Math.imul(h, 31) + f) | 0;
@@ -242,13 +241,6 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
       else gapOther = true;
     }
     i += width - 1;
-  }
-  if (inToken) {
-    ends[n] = wordEnd;
-    hashes[n] = h;
-    hashes2[n] = h2;
-    flags[n] |= nonAscii;
-    n++;
   }
   view.count = n;
   return view;
