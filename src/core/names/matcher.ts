@@ -179,7 +179,10 @@ export class NameMatcher {
     if (!t) {
       t = new TokenTrie();
       for (let i = 0; i < this.aliases.length; i++) {
-        t.add(splitTokens(normalize(this.aliases[i].spec.text, { fold: !exact }).text), i);
+        const a = this.aliases[i];
+        const tokens = splitTokens(normalize(a.spec.text, { fold: !exact }).text);
+        // May the text's first word start with a small letter? Not when the alias's does not (see `caseFits`).
+        t.add(tokens, i, (a.caps & 1) === 0 || tokens.length !== a.tokens);
       }
       this.tries[slot] = t;
     }
@@ -207,6 +210,12 @@ export class NameMatcher {
     const out: RawMatch[] = [];
     let lastEnd = 0;
     for (let i = 0; i < view.count; ) {
+      // Most tokens are turned down here, by a bit in a small set, before the trie is walked.
+      const c = text.charCodeAt(view.starts[i]);
+      if (!trie.mayStart(view.hashes[i], c >= 0x61 && c <= 0x7a)) {
+        i++;
+        continue;
+      }
       // One code point can fold into several tokens ("㍻" → "平成"): a token that maps back into text already
       // matched starts nothing, or two matches would cover the same characters.
       if (view.starts[i] < lastEnd) {

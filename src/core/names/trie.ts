@@ -65,11 +65,19 @@ export class TokenTrie {
   /** Hashes of every token of every alias: such a token is a spelling of its own, never an inflected form. */
   private readonly vocabulary = new Set<number>();
   private readonly path: number[] = [];
+  /** First tokens, and first tokens of aliases that may start with a small letter in the text (see `mayStart`). */
+  private readonly firsts = new Set<string>();
+  private readonly lowerFirsts = new Set<string>();
+  private bits: { all: Uint32Array; lower: Uint32Array; mask: number } | null = null;
   /** Longest alias in tokens. */
   maxDepth = 0;
 
-  add(tokens: readonly string[], aliasIndex: number): void {
+  /** `lowerOk`: the alias may match where the text's first token starts with a small letter ("von der Leyen"). */
+  add(tokens: readonly string[], aliasIndex: number, lowerOk = true): void {
     if (tokens.length === 0) return;
+    this.bits = null;
+    this.firsts.add(tokens[0]);
+    if (lowerOk) this.lowerFirsts.add(tokens[0]);
     let node = 0;
     for (const token of tokens) {
       const h1 = hashToken(token);
@@ -96,6 +104,42 @@ export class TokenTrie {
       if (list[list.length - 1] !== aliasIndex) list.push(aliasIndex);
     } else this.ending[node] = this.lists.push([aliasIndex]);
     if (tokens.length > this.maxDepth) this.maxDepth = tokens.length;
+  }
+
+  /**
+   * Might a token with this hash start an alias (`lower`: the token starts with a small letter)? False is certain.
+   * Two bit sets small enough to stay in the processor's cache turn down most tokens before the edge table is
+   * touched; in English text most words start with a small letter, and few aliases may. The bits also cover an
+   * inflected first token ("Putins", "Путина"): each first token plus the endings its script takes.
+   */
+  mayStart(hash: number, lower: boolean): boolean {
+    const b = this.bits ?? this.buildBits();
+    const k = hash & b.mask;
+    return ((lower ? b.lower : b.all)[k >>> 5] & (1 << (k & 31))) !== 0;
+  }
+
+  private buildBits(): { all: Uint32Array; lower: Uint32Array; mask: number } {
+    // About 16 bits per first token and ending: a few percent of tokens pass wrongly; at most 512 kB each.
+    let size = 1 << 16;
+    while (size < this.firsts.size * 32 && size < 1 << 22) size <<= 1;
+    const mask = size - 1;
+    const fill = (firsts: Set<string>) => {
+      const bits = new Uint32Array(size >>> 5);
+      const set = (t: string) => {
+        const k = hashToken(t) & mask;
+        bits[k >>> 5] |= 1 << (k & 31);
+      };
+      for (const first of firsts) {
+        set(first);
+        if (first.length < MIN_STEM) continue;
+        set(`${first}s`);
+        // Case endings are Cyrillic: only a name outside ASCII takes them.
+        if (/[\u0080-\uffff]/.test(first)) for (const suffix of INFLECTIONS) set(first + suffix);
+      }
+      return bits;
+    };
+    this.bits = { all: fill(this.firsts), lower: fill(this.lowerFirsts), mask };
+    return this.bits;
   }
 
   get size(): number {
