@@ -29,6 +29,8 @@ const ALIASES: AliasSpec[] = [
   },
   { entity: 'industrie-brand', text: 'Industrie', type: 'organisation' },
   { entity: 'vladimir-putin', text: 'Putin', type: 'person' },
+  { entity: 'vladimir-putin', text: 'Wladimir Putin', type: 'person' },
+  { entity: 'vladimir-putin', text: 'Владимир Путин', type: 'person' },
   { entity: 'luca-town', text: 'Luca', type: 'place' },
   { entity: 'george-lucas', text: 'George Lucas', type: 'person' },
   { entity: 'august-town', text: 'August', ambiguous: true, type: 'place' },
@@ -53,6 +55,9 @@ describe('matcher context rules', () => {
   it('takes no English plural for a genitive, but German genitives still map', () => {
     expect(found(['Heavy Industries grew.'], 'en')).toEqual([]);
     expect(found(['Putins Besuch'], 'de')).toEqual(['Putins→vladimir-putin']);
+    // The last word of a longer name too, through every filter of the pass.
+    expect(found(['Wladimir Putins Besuch'], 'de')).toEqual(['Wladimir Putins→vladimir-putin']);
+    expect(found(['Визит Владимир Путина'], 'en')).toEqual(['Владимир Путина→vladimir-putin']);
   });
 
   it('guesses the language of a page that does not declare one', () => {

@@ -59,8 +59,11 @@ interface CompiledAlias {
   /** Spelling with case and accents as written, separators aside (for the exact-spelling rank). */
   exactKey: string;
   caseKey: string;
-  /** Starts with a small letter and has a capital inside. */
-  camel: boolean;
+  /** Matched by its case key: case-sensitive, or camel case (a small letter first, a capital inside). */
+  byKey: boolean;
+  /** Copies of the spec's fields read in the hot loop (specs come in many shapes; this object has one). */
+  entity: string;
+  ambiguous: boolean;
 }
 
 interface RawMatch {
@@ -163,7 +166,9 @@ export class NameMatcher {
         tokens: words.length,
         exactKey: spellingKey(raw),
         caseKey: caseKey(spec.text),
-        camel: /^\p{Ll}\p{L}*\p{Lu}/u.test(raw),
+        byKey: spec.caseSensitive === true || /^\p{Ll}\p{L}*\p{Lu}/u.test(raw),
+        entity: spec.entity,
+        ambiguous: spec.ambiguous === true,
       };
     });
   }
@@ -259,7 +264,7 @@ export class NameMatcher {
     }
     if (ok.length === 0) return null;
     const single = hit.lastToken === first;
-    if (single && ok.every((a) => a.spec.ambiguous) && this.insideLongerName(text, view, first)) {
+    if (single && ok.every((a) => a.ambiguous) && this.insideLongerName(text, view, first)) {
       return null;
     }
     const spelled = spellingKey(PLAIN.test(slice) ? slice : normalize(slice, { fold: false }).text);
@@ -289,7 +294,7 @@ export class NameMatcher {
     memo: { key: string },
   ): boolean {
     // A name in camel case ("eMotion", "iPhone") is that spelling only, like a case-sensitive one.
-    if (a.spec.caseSensitive || a.camel) {
+    if (a.byKey) {
       memo.key ||= caseKey(slice);
       return hit.inflected ? memo.key.startsWith(a.caseKey) : memo.key === a.caseKey;
     }
@@ -458,8 +463,8 @@ const foldKey = (s: string): string => (PLAIN.test(s) ? s.toLowerCase() : normal
 function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {
   const out = new Set<string>(); // not a list with includes(): one spelling of 100k entities made that quadratic
   for (const a of aliases) {
-    if (!withAmbiguous && a.spec.ambiguous) continue;
-    out.add(a.spec.entity);
+    if (!withAmbiguous && a.ambiguous) continue;
+    out.add(a.entity);
   }
   return [...out];
 }

@@ -47,6 +47,20 @@ const INFLECTION_LAST = new Set(INFLECTIONS.map((s) => s[s.length - 1]));
 /** The endings' last letters as written may be capitals too: "PUTINS", "ПУТИНА". */
 const mayInflect = (unit: number): boolean => unit === 0x73 || unit === 0x53 || unit >= 0x400;
 
+/** A token and the inflected forms the walk may strip back to it: plus "s", and plus the Cyrillic case endings
+ * when it is written outside ASCII. */
+function endings(token: string): string[] {
+  if (token.length < MIN_STEM) return [token];
+  const out = [token, `${token}s`];
+  if (/[\u0080-\uffff]/.test(token)) for (const suffix of INFLECTIONS) out.push(token + suffix);
+  return out;
+}
+
+const pairHash = (a: number, b: number): number => {
+  const x = Math.imul(a ^ (b >>> 15) ^ (b << 17), 0x9e3779b1);
+  return x ^ (x >>> 15);
+};
+
 const EMPTY = 0; // no child is node 0 (the root), so 0 marks a free slot
 
 // The edge table holds four numbers per slot, side by side (one cache line per probe): parent node, the token's
@@ -69,6 +83,10 @@ export class TokenTrie {
   private readonly firsts = new Set<string>();
   private readonly lowerFirsts = new Set<string>();
   private bits: { all: Uint32Array; lower: Uint32Array; mask: number } | null = null;
+  /** Hashes of the first two tokens of aliases of two tokens or more (see `mayPair`). */
+  private readonly pairs = new Set<number>();
+  private pairBits: Uint32Array | null = null;
+  private pairMask = 0;
   /** Longest alias in tokens. */
   maxDepth = 0;
 
@@ -76,6 +94,9 @@ export class TokenTrie {
   add(tokens: readonly string[], aliasIndex: number, lowerOk = true): void {
     if (tokens.length === 0) return;
     this.bits = null;
+    this.pairBits = null;
+    if (tokens.length > 1)
+      for (const second of endings(tokens[1])) this.pairs.add(pairHash(hashToken(tokens[0]), hashToken(second)));
     this.firsts.add(tokens[0]);
     if (lowerOk) this.lowerFirsts.add(tokens[0]);
     let node = 0;
@@ -129,17 +150,29 @@ export class TokenTrie {
         const k = hashToken(t) & mask;
         bits[k >>> 5] |= 1 << (k & 31);
       };
-      for (const first of firsts) {
-        set(first);
-        if (first.length < MIN_STEM) continue;
-        set(`${first}s`);
-        // Case endings are Cyrillic: only a name outside ASCII takes them.
-        if (/[\u0080-\uffff]/.test(first)) for (const suffix of INFLECTIONS) set(first + suffix);
-      }
+      for (const first of firsts) for (const form of endings(first)) set(form);
       return bits;
     };
     this.bits = { all: fill(this.firsts), lower: fill(this.lowerFirsts), mask };
     return this.bits;
+  }
+
+  /** Might an alias start with these two tokens (by their first hashes)? False is certain. */
+  private mayPair(h1: number, h2: number): boolean {
+    let bits = this.pairBits;
+    if (!bits) {
+      let size = 1 << 16;
+      while (size < this.pairs.size * 16 && size < 1 << 22) size <<= 1;
+      bits = new Uint32Array(size >>> 5);
+      this.pairMask = size - 1;
+      for (const p of this.pairs) {
+        const k = p & this.pairMask;
+        bits[k >>> 5] |= 1 << (k & 31);
+      }
+      this.pairBits = bits;
+    }
+    const k = pairHash(h1, h2) & this.pairMask;
+    return (bits[k >>> 5] & (1 << (k & 31))) !== 0;
   }
 
   get size(): number {
@@ -210,6 +243,9 @@ export class TokenTrie {
       this.path[j - i] = node;
       const t = this.endingAt(node);
       if (t && this.onPath(tokens, i, j)) out.push({ lastToken: j, aliases: t, inflected: false });
+      // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
+      // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
+      if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
     }
     // Longest first; at equal length an exact token beats an inflected one.
     if (out.length > 1) out.sort((a, b) => b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected));
