@@ -1,9 +1,11 @@
 /**
  * IDF-weighted cosine over character trigrams of the stemmed terms: a fuzzy similarity that survives spelling
  * variants, compounds and stems the stemmer does not merge ("economy"/"economic", "medicareforall"/"medicare").
- * Document frequencies come from the claim collection; vectors are built on demand and cached per claim.
+ * Document frequencies come from the claim collection.
  */
 
+import type { DocRecord } from './docs';
+import { IdMarks } from './marks';
 import { isNumberToken } from './numbers';
 
 export interface GramVector {
@@ -25,31 +27,80 @@ export function trigrams(terms: readonly string[]): Map<string, number> {
   return out;
 }
 
+/**
+ * Trigram statistics of a claim collection: the trigram ids of every vocabulary term, document frequencies, and
+ * each claim's vector norm, so a claim's vector is never materialised. Built in one pass over the claims when the
+ * first sentence is searched.
+ */
 export class GramTable {
   private readonly ids = new Map<string, number>();
-  private df: number[] = [];
-  private idf: Float32Array = new Float32Array(0);
-  private n = 0;
+  private readonly idf: Float32Array;
+  private readonly n: number;
+  /** Trigram ids of vocabulary term t (repeats kept, in order): termGrams[termStart[t] … termStart[t + 1]). */
+  private readonly termStart: Int32Array;
+  private readonly termGrams: Int32Array;
+  /** 1 / |tf·idf vector| of each claim (0 for a claim without trigrams). */
+  private readonly invNorm: Float64Array;
+  /** Scratch: the trigrams of one claim and their counts. */
+  private readonly inDoc: IdMarks;
+  private readonly tf: Float64Array;
 
-  /** Count document frequencies over all claims (one call per claim), then `freeze()`. */
-  add(terms: readonly string[]): void {
-    this.n++;
-    for (const g of trigrams(terms).keys()) {
-      let id = this.ids.get(g);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(g, id);
-        this.df.push(0);
+  /** A claim's vector is made of its text terms, then its title terms (ids into `terms`). */
+  constructor(
+    terms: readonly string[],
+    private readonly docs: readonly DocRecord[],
+  ) {
+    const n = docs.length;
+    this.n = n;
+    // Trigram ids in order of first appearance, claim by claim: the order vectors are summed in (see `cosine`).
+    const lists: Array<number[] | undefined> = new Array(terms.length);
+    const df: number[] = [];
+    const grams = (t: number): number[] => {
+      let list = lists[t];
+      if (!list) {
+        list = [];
+        for (const [g, tf] of trigrams([terms[t] as string])) {
+          let id = this.ids.get(g);
+          if (id === undefined) {
+            id = this.ids.size;
+            this.ids.set(g, id);
+            df.push(0);
+          }
+          for (let k = 0; k < tf; k++) list.push(id);
+        }
+        lists[t] = list;
       }
-      this.df[id] = (this.df[id] as number) + 1;
+      return list;
+    };
+    for (const doc of docs) {
+      for (const field of [doc.fields.text, doc.fields.title]) for (const t of field) grams(t);
     }
+    const seen = new IdMarks(df.length);
+    for (const doc of docs) {
+      seen.clear();
+      for (const field of [doc.fields.text, doc.fields.title]) {
+        for (const t of field) for (const g of grams(t)) if (seen.addNew(g)) df[g] = (df[g] as number) + 1;
+      }
+    }
+    this.idf = Float32Array.from(df, (x) => Math.log((n + 1) / (x + 0.5)));
+    this.termStart = new Int32Array(terms.length + 1);
+    let total = 0;
+    for (let t = 0; t < terms.length; t++) {
+      this.termStart[t] = total;
+      total += lists[t]?.length ?? 0;
+    }
+    this.termStart[terms.length] = total;
+    this.termGrams = new Int32Array(total);
+    lists.forEach((l, t) => {
+      if (l) this.termGrams.set(l, this.termStart[t] as number);
+    });
+    this.inDoc = new IdMarks(df.length);
+    this.tf = new Float64Array(df.length);
+    this.invNorm = new Float64Array(n);
+    for (let d = 0; d < n; d++) this.invNorm[d] = this.norm(d);
   }
 
-  freeze(): void {
-    this.idf = Float32Array.from(this.df, (df) => Math.log((this.n + 1) / (df + 0.5)));
-  }
-
-  /** Unit-length tf·idf vector (sqrt-damped tf); unseen trigrams get the rarest weight. */
+  /** Unit-length tf·idf vector (sqrt-damped tf) of a sentence's terms; unseen trigrams get the rarest weight. */
   vector(terms: readonly string[]): GramVector {
     const grams = trigrams(terms);
     const ids: number[] = [];
@@ -71,19 +122,53 @@ export class GramTable {
       w: Float32Array.from(order, (i) => (w[i] as number) * inv),
     };
   }
-}
 
-/** Cosine of two unit vectors with sorted ids. */
-export function cosine(a: GramVector, b: GramVector): number {
-  let i = 0;
-  let j = 0;
-  let s = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i] as number;
-    const y = b.ids[j] as number;
-    if (x === y) s += (a.w[i++] as number) * (b.w[j++] as number);
-    else if (x < y) i++;
-    else j++;
+  /**
+   * Cosine of a sentence's vector and claim d's: Σ over shared trigrams, in trigram-id order, of the sentence's
+   * weight times the claim's (rounded to float32, as a stored vector would be).
+   */
+  cosine(q: GramVector, d: number): number {
+    this.count(d);
+    const inv = this.invNorm[d] as number;
+    let s = 0;
+    for (let i = 0; i < q.ids.length; i++) {
+      const g = q.ids[i] as number;
+      if (!this.inDoc.has(g)) continue;
+      s += (q.w[i] as number) * Math.fround(Math.sqrt(this.tf[g] as number) * (this.idf[g] as number) * inv);
+    }
+    return s;
   }
-  return s;
+
+  /** Counts claim d's trigrams into the scratch (`inDoc`, `tf`); returns them in order of first appearance. */
+  private count(d: number, order?: number[]): void {
+    const { text, title } = (this.docs[d] as DocRecord).fields;
+    this.inDoc.clear();
+    this.countTerms(text, order);
+    this.countTerms(title, order);
+  }
+
+  private countTerms(ids: Int32Array, order?: number[]): void {
+    const { termStart, termGrams, inDoc, tf } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const t = ids[i] as number;
+      for (let p = termStart[t] as number; p < (termStart[t + 1] as number); p++) {
+        const g = termGrams[p] as number;
+        if (inDoc.addNew(g)) {
+          tf[g] = 1;
+          order?.push(g);
+        } else tf[g] = (tf[g] as number) + 1;
+      }
+    }
+  }
+
+  private norm(d: number): number {
+    const order: number[] = [];
+    this.count(d, order);
+    let norm = 0;
+    for (const g of order) {
+      const x = Math.sqrt(this.tf[g] as number) * (this.idf[g] as number);
+      norm += x * x;
+    }
+    return norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  }
 }

@@ -11,7 +11,7 @@ import { sentenceCues } from './cues';
 import { parseDay } from './dates';
 import { type DocRecord, type DocRecordJson, docToJSON, surname, Vocab } from './docs';
 import { explainMatch } from './explain';
-import { FEATURES, featureVector, pairKey, type QueryContext } from './features';
+import { FEATURES, featureVectors, pairKey, type QueryContext } from './features';
 import { CALIBRATION_FEATURES, CALIBRATION_PAIR_FEATURES, LinearModel, type ModelJson, sigmoid } from './model';
 import { CHECKWORTHY_THRESHOLD } from './shipped';
 import { type Analysis, analyze } from './tokenize';
@@ -98,12 +98,10 @@ export class ClaimIndex {
     // Scores stay non-increasing down the list (the calibrator sees more than the ranker's order), so a consumer
     // that sorts by score — trec_eval does — gets the ranker's order back.
     let prev = 1;
-    return this.rerank(q, sentenceCues(sentence, a))
-      .slice(0, top)
-      .map((s) => {
-        prev = Math.max(0, Math.min(s.p, prev - MONOTONE_STEP));
-        return this.hit(s.c, prev, a, q);
-      });
+    return this.rerank(q, sentenceCues(sentence, a), top).map((s) => {
+      prev = Math.max(0, Math.min(s.p, prev - MONOTONE_STEP));
+      return this.hit(s.c, prev, a, q);
+    });
   }
 
   /**
@@ -147,19 +145,20 @@ export class ClaimIndex {
     const bySpeaker = q.speaker ? { mask: this.stats.claimantMask(q.speaker), k: SPEAKER_DEPTH } : undefined;
     let cands = this.bm25.search(q.ids, depth + (exclude?.size ?? 0), bySpeaker);
     if (exclude?.size) cands = cands.filter((c) => !exclude.has((this.docs[c.doc] as DocRecord).id)).slice(0, depth);
-    const top = cands[0]?.score ?? 0;
-    return cands.map((c, r) => ({ c, x: featureVector(q, c, r, top, this.stats) }));
+    const xs = featureVectors(q, cands, this.stats);
+    return cands.map((c, i) => ({ c, x: xs[i] as Float64Array }));
   }
 
-  private rerank(q: QueryContext, cues: readonly number[]): Array<{ c: Candidate; p: number }> {
+  /** The `top` best candidates in the ranker's order, each with its calibrated probability. */
+  private rerank(q: QueryContext, cues: readonly number[], top: number): Array<{ c: Candidate; p: number }> {
     const ranker = this.ranker as LinearModel;
     const calibrator = this.calibrator as LinearModel;
-    const rows = this.featureRows(q, this.depth()).map((r) => ({ ...r, z: ranker.logit(r.x) }));
+    const rows = this.featureRows(q, this.depth()).map(({ c, x }) => ({ c, x, z: ranker.logit(x) }));
     if (rows.length === 0) return [];
     rows.sort((u, v) => v.z - u.z || u.c.doc - v.c.doc);
     const best = (rows[0] as (typeof rows)[0]).z;
     const second = rows.length > 1 ? (rows[1] as (typeof rows)[0]).z : best - NO_RIVAL_MARGIN;
-    return rows.map((row, i) => {
+    return rows.slice(0, top).map((row, i) => {
       const cx = calibrationFeatures(
         row.z,
         i === 0 ? row.z - second : row.z - best,
@@ -183,11 +182,15 @@ export class ClaimIndex {
 
   private queryContext(a: Analysis, opts: SearchOptions): QueryContext {
     const ids: number[] = [];
+    const unique = new Set<number>();
     let idfSum = 0;
     const seen = new Set<string>();
     for (const t of a.terms) {
       const id = this.vocab.get(t);
-      if (id !== undefined) ids.push(id);
+      if (id !== undefined) {
+        ids.push(id);
+        unique.add(id);
+      }
       if (seen.has(t)) continue;
       seen.add(t);
       idfSum += id === undefined ? this.unseenIdf : (this.bm25.idf[id] as number);
@@ -199,12 +202,16 @@ export class ClaimIndex {
     }
     const known = (ts: string[]) =>
       new Set(ts.map((t) => this.vocab.get(t)).filter((x): x is number => x !== undefined));
+    const numbers = known(a.numbers);
+    let valueNumbers = 0;
+    for (const id of numbers) if (this.stats.isValueToken(id)) valueNumbers++;
     const q: QueryContext = {
       ids: Int32Array.from(ids),
-      idSet: new Set(ids),
+      unique: Int32Array.from(unique),
       bigrams,
       caps: known(a.caps),
-      numbers: known(a.numbers),
+      numbers,
+      valueNumbers,
       idfSum,
       length: a.terms.length,
       grams: this.stats.grams.vector(a.terms),

@@ -1,20 +1,23 @@
 /**
- * Per-collection statistics and caches the re-ranking features read (the FeatureEnv of ./features.ts): idf,
- * character-trigram vectors, term sets, claimant shares and "claims by this speaker" masks. Everything is derived
- * from the index data on first use, so a loaded index needs no extra serialised state.
+ * Per-collection statistics and scratch space the re-ranking features read (the FeatureEnv of ./features.ts):
+ * idf, the trigram table, claimant shares, "claims by this speaker" masks, and reusable id sets. Everything is
+ * derived from the index data on first use, so a loaded index needs no extra serialised state, and nothing grows
+ * with the sentences searched (bar one mask per speaker).
  */
 
 import { GramTable, type GramVector } from './chargrams';
 import type { DocRecord } from './docs';
 import type { FeatureEnv } from './features';
+import { IdMarks } from './marks';
 
 export class CollectionStats implements FeatureEnv {
   private gramTable: GramTable | null = null;
-  private readonly gramCache = new Map<number, GramVector>();
-  private readonly termSetCache = new Map<number, Set<number>>();
   private readonly masks = new Map<string, Uint8Array>();
-  private claimantCounts: Map<string, number> | null = null;
+  private priors: Float64Array | null = null;
   private readonly valueTokens: Uint8Array;
+  readonly queryTerms: IdMarks;
+  readonly seen: IdMarks;
+  private readonly inDoc: IdMarks;
 
   constructor(
     readonly docs: DocRecord[],
@@ -22,35 +25,28 @@ export class CollectionStats implements FeatureEnv {
     readonly idf: Float32Array,
   ) {
     this.valueTokens = Uint8Array.from(terms, (t) => (/^#[0-9.e+-]+$/.test(t) ? 1 : 0));
+    this.queryTerms = new IdMarks(terms.length);
+    this.seen = new IdMarks(terms.length);
+    this.inDoc = new IdMarks(terms.length);
   }
 
   get grams(): GramTable {
-    if (!this.gramTable) {
-      const g = new GramTable();
-      for (let d = 0; d < this.docs.length; d++) g.add(this.docWords(d));
-      g.freeze();
-      this.gramTable = g;
-    }
+    this.gramTable ??= new GramTable(this.terms, this.docs);
     return this.gramTable;
   }
 
-  docGrams(d: number): GramVector {
-    let v = this.gramCache.get(d);
-    if (!v) {
-      v = this.grams.vector(this.docWords(d));
-      this.gramCache.set(d, v);
-    }
-    return v;
+  gramCosine(q: GramVector, d: number): number {
+    return this.grams.cosine(q, d);
   }
 
-  docTerms(d: number): Set<number> {
-    let set = this.termSetCache.get(d);
-    if (!set) {
-      const doc = this.docs[d] as DocRecord;
-      set = new Set([...doc.fields.text, ...doc.fields.title, ...doc.fields.phrases]);
-      this.termSetCache.set(d, set);
-    }
-    return set;
+  docTerms(d: number): IdMarks {
+    const { text, title, phrases } = (this.docs[d] as DocRecord).fields;
+    const marks = this.inDoc;
+    marks.clear();
+    for (let i = 0; i < text.length; i++) marks.add(text[i] as number);
+    for (let i = 0; i < title.length; i++) marks.add(title[i] as number);
+    for (let i = 0; i < phrases.length; i++) marks.add(phrases[i] as number);
+    return marks;
   }
 
   isValueToken(id: number): boolean {
@@ -58,14 +54,15 @@ export class CollectionStats implements FeatureEnv {
   }
 
   claimantPrior(d: number): number {
-    if (!this.claimantCounts) {
+    if (!this.priors) {
       const counts = new Map<string, number>();
       for (const doc of this.docs) if (doc.claimant) counts.set(doc.claimant, (counts.get(doc.claimant) ?? 0) + 1);
-      this.claimantCounts = counts;
+      // Share of the collection, not a count, so a small pack and a large archive give comparable values.
+      this.priors = Float64Array.from(this.docs, (doc) =>
+        doc.claimant ? Math.log1p((1000 * (counts.get(doc.claimant) ?? 0)) / this.docs.length) / 10 : 0,
+      );
     }
-    const c = (this.docs[d] as DocRecord).claimant;
-    // Share of the collection, not a count, so a small pack and a large archive give comparable values.
-    return c ? Math.log1p((1000 * (this.claimantCounts.get(c) ?? 0)) / this.docs.length) / 10 : 0;
+    return this.priors[d] as number;
   }
 
   /** 1 for the docs whose claimant has this surname. */
@@ -76,14 +73,5 @@ export class CollectionStats implements FeatureEnv {
       this.masks.set(surname, mask);
     }
     return mask;
-  }
-
-  /** The stemmed terms of a claim's text and title (what the trigram vectors are built from). */
-  private docWords(d: number): string[] {
-    const doc = this.docs[d] as DocRecord;
-    const out: string[] = [];
-    for (const id of doc.fields.text) out.push(this.terms[id] as string);
-    for (const id of doc.fields.title) out.push(this.terms[id] as string);
-    return out;
   }
 }

@@ -8,8 +8,9 @@
  */
 
 import type { Candidate } from './bm25';
-import { cosine, type GramVector } from './chargrams';
+import type { GramVector } from './chargrams';
 import type { DocRecord } from './docs';
+import type { IdMarks } from './marks';
 
 export const FEATURES = [
   'bm25',
@@ -46,12 +47,18 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
+/** Position of each feature in a vector. */
+const AT = Object.fromEntries(FEATURES.map((f, i) => [f, i])) as Record<FeatureName, number>;
+
 export interface QueryContext {
   ids: Int32Array;
-  idSet: Set<number>;
+  /** The distinct ids of `ids`, in order of first occurrence. */
+  unique: Int32Array;
   bigrams: Set<number>;
   caps: Set<number>;
   numbers: Set<number>;
+  /** How many of `numbers` are plain values (see FeatureEnv.isValueToken). */
+  valueNumbers: number;
   /** Sum of idf over all query terms, unseen ones at the highest idf. */
   idfSum: number;
   length: number;
@@ -65,10 +72,15 @@ export interface QueryContext {
 export interface FeatureEnv {
   readonly idf: Float32Array;
   readonly docs: DocRecord[];
-  docGrams(doc: number): GramVector;
+  /** Trigram cosine of a sentence's vector and a doc's (./chargrams.ts). */
+  gramCosine(q: GramVector, doc: number): number;
   isValueToken: (id: number) => boolean;
-  /** All term ids of a doc's text, title and phrases (cached). */
-  docTerms(doc: number): Set<number>;
+  /** All term ids of a doc's text, title and phrases, as a set valid until the next call. */
+  docTerms(doc: number): IdMarks;
+  /** The current sentence's term ids (filled by `featureVectors`). */
+  readonly queryTerms: IdMarks;
+  /** Scratch set for counting each id once. */
+  readonly seen: IdMarks;
   /** How often fact-checkers pick this doc's claimant: log(1 + 1000 · share of claims) / 10. */
   claimantPrior(doc: number): number;
 }
@@ -79,29 +91,31 @@ export function pairKey(a: number, b: number): number {
   return a * PAIR + b;
 }
 
-function idfCover(ids: ArrayLike<number>, has: (id: number) => boolean, idf: Float32Array): number {
+/** Share of the idf of `ids` (each counted once) that the sentence has. */
+function idfCover(ids: ArrayLike<number>, env: FeatureEnv): number {
   let all = 0;
   let hit = 0;
-  const seen = new Set<number>();
+  const { seen, queryTerms, idf } = env;
+  seen.clear();
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i] as number;
-    if (seen.has(id)) continue;
-    seen.add(id);
+    if (!seen.addNew(id)) continue;
     const w = idf[id] as number;
     all += w;
-    if (has(id)) hit += w;
+    if (queryTerms.has(id)) hit += w;
   }
   return all > 0 ? hit / all : 0;
 }
 
-function bigramCover(ids: Int32Array, q: QueryContext): number {
-  if (ids.length < 2) return q.idSet.has(ids[0] as number) ? 1 : 0;
+function bigramCover(ids: Int32Array, q: QueryContext, env: FeatureEnv): number {
+  if (ids.length < 2) return ids.length === 1 && env.queryTerms.has(ids[0] as number) ? 1 : 0;
   let hit = 0;
   for (let i = 0; i + 1 < ids.length; i++) if (q.bigrams.has(pairKey(ids[i] as number, ids[i + 1] as number))) hit++;
   return hit / (ids.length - 1);
 }
 
-function numberFeatures(doc: DocRecord, q: QueryContext, env: FeatureEnv): [number, number, number] {
+/** numMatch, numMissing, numConflict. */
+function numberFeatures(doc: DocRecord, q: QueryContext, env: FeatureEnv, x: Float64Array): void {
   let docValues = 0;
   let shared = 0;
   for (const id of doc.numbers) {
@@ -109,29 +123,33 @@ function numberFeatures(doc: DocRecord, q: QueryContext, env: FeatureEnv): [numb
     docValues++;
     if (q.numbers.has(id)) shared++;
   }
-  let queryValues = 0;
-  for (const id of q.numbers) if (env.isValueToken(id)) queryValues++;
-  const missing = docValues > 0 && shared === 0 ? 1 : 0;
-  const conflict = docValues > 0 && queryValues > 0 && shared === 0 ? 1 : 0;
-  return [Math.min(shared, 3), missing, conflict];
+  x[AT.numMatch] = Math.min(shared, 3);
+  x[AT.numMissing] = docValues > 0 && shared === 0 ? 1 : 0;
+  x[AT.numConflict] = docValues > 0 && q.valueNumbers > 0 && shared === 0 ? 1 : 0;
 }
 
-function claimantMention(doc: DocRecord, q: QueryContext): number {
+function claimantMention(doc: DocRecord, env: FeatureEnv): number {
   const ids = doc.fields.claimant;
   if (ids.length === 0) return 0;
   let hit = 0;
-  for (const id of ids) if (q.idSet.has(id)) hit++;
+  for (const id of ids) if (env.queryTerms.has(id)) hit++;
   return hit / ids.length;
 }
 
 const DAY_NEAR = 7;
 
-function dateFeatures(doc: DocRecord, q: QueryContext): [number, number, number, number] {
-  if (q.day === undefined || doc.day === undefined) return [0, 0, 0, 0];
+/** dateKnown, dateFuture, dateAgo, dateNear (0 when a date is missing). */
+function dateFeatures(doc: DocRecord, q: QueryContext, x: Float64Array): void {
+  if (q.day === undefined || doc.day === undefined) return;
   const ago = q.day - doc.day;
+  x[AT.dateKnown] = 1;
   // A claim stated after the sentence was written cannot be what it repeats (one day of slack for time zones).
-  if (ago < -1) return [1, 1, 0, 0];
-  return [1, 0, Math.log1p(Math.max(0, ago)) / 5, Math.abs(ago) <= DAY_NEAR ? 1 : 0];
+  if (ago < -1) {
+    x[AT.dateFuture] = 1;
+    return;
+  }
+  x[AT.dateAgo] = Math.log1p(Math.max(0, ago)) / 5;
+  x[AT.dateNear] = Math.abs(ago) <= DAY_NEAR ? 1 : 0;
 }
 
 /**
@@ -139,18 +157,23 @@ function dateFeatures(doc: DocRecord, q: QueryContext): [number, number, number,
  * Snopes often reviews the very posts that spread a rumour (review after the tweet), while a debate sentence can
  * only repeat a claim that was already checked (review before it). The learned weights sort this out per profile.
  */
-function reviewFeatures(doc: DocRecord, q: QueryContext): [number, number, number, number, number] {
-  if (q.day === undefined || doc.reviewDay === undefined) return [0, 0, 0, 0, 0];
+function reviewFeatures(doc: DocRecord, q: QueryContext, x: Float64Array): void {
+  if (q.day === undefined || doc.reviewDay === undefined) return;
   const after = doc.reviewDay - q.day;
   const d = Math.abs(after);
+  x[AT.reviewKnown] = 1;
+  x[AT.reviewDistance] = Math.log1p(d) / 5;
+  x[AT.reviewNear] = d <= DAY_NEAR ? 1 : 0;
   // One day of slack: a sentence dated by its debate vs by the write-up published the next morning.
-  return [1, Math.log1p(d) / 5, d <= DAY_NEAR ? 1 : 0, after > 1 ? 1 : 0, Math.log1p(Math.max(0, after - 1)) / 5];
+  x[AT.reviewAfter] = after > 1 ? 1 : 0;
+  x[AT.reviewDaysAfter] = Math.log1p(Math.max(0, after - 1)) / 5;
 }
 
 /** Same person, judged by surname: transcripts say "Senator Warren", "E. Warren" or "Elizabeth Warren". */
-function speakerFeatures(doc: DocRecord, q: QueryContext): [number, number] {
-  if (!q.speaker || !doc.claimantSurname) return [0, 0];
-  return [doc.claimantSurname === q.speaker ? 1 : 0, 1];
+function speakerFeatures(doc: DocRecord, q: QueryContext, x: Float64Array): void {
+  if (!q.speaker || !doc.claimantSurname) return;
+  x[AT.speakerMatch] = doc.claimantSurname === q.speaker ? 1 : 0;
+  x[AT.speakerKnown] = 1;
 }
 
 function entityMatch(doc: DocRecord, q: QueryContext): number {
@@ -160,50 +183,52 @@ function entityMatch(doc: DocRecord, q: QueryContext): number {
   return Math.min(hit, 3);
 }
 
-/** Feature vector (in FEATURES order) for one candidate. `top`/`second` are the best BM25 scores of the query. */
-export function featureVector(q: QueryContext, c: Candidate, rank: number, top: number, env: FeatureEnv): Float64Array {
+/** Feature vectors (FEATURES order) of a sentence's BM25 candidates, given best first. */
+export function featureVectors(q: QueryContext, cands: readonly Candidate[], env: FeatureEnv): Float64Array[] {
+  env.queryTerms.clear();
+  for (let i = 0; i < q.unique.length; i++) env.queryTerms.add(q.unique[i] as number);
+  const top = cands[0]?.score ?? 0;
+  return cands.map((c, rank) => featureVector(q, c, rank, top, env));
+}
+
+/** Feature vector for one candidate at `rank`; the sentence's terms are in env.queryTerms. */
+function featureVector(q: QueryContext, c: Candidate, rank: number, top: number, env: FeatureEnv): Float64Array {
   const doc = env.docs[c.doc] as DocRecord;
-  const has = (id: number) => q.idSet.has(id);
-  const docSet = env.docTerms(c.doc);
+  const inDoc = env.docTerms(c.doc);
   let qHit = 0;
   let matched = 0;
   let maxIdf = 0;
-  for (const id of q.idSet) {
-    if (!docSet.has(id)) continue;
+  for (let i = 0; i < q.unique.length; i++) {
+    const id = q.unique[i] as number;
+    if (!inDoc.has(id)) continue;
     const w = env.idf[id] as number;
     qHit += w;
     matched++;
     if (w > maxIdf) maxIdf = w;
   }
   let capsMiss = 0;
-  for (const id of q.caps) if (!docSet.has(id)) capsMiss += 1;
-  const [numMatch, numMissing, numConflict] = numberFeatures(doc, q, env);
-  const date = dateFeatures(doc, q);
-  const speaker = speakerFeatures(doc, q);
-  const docLen = Math.max(1, doc.fields.text.length);
-  return Float64Array.from([
-    c.score,
-    top > 0 ? c.score / top : 0,
-    top - c.score,
-    Math.log(rank + 1),
-    q.idfSum > 0 ? qHit / q.idfSum : 0,
-    idfCover(doc.fields.text, has, env.idf),
-    idfCover(doc.fields.title, has, env.idf),
-    bigramCover(doc.fields.text, q),
-    numMatch,
-    numMissing,
-    numConflict,
-    doc.caps.length ? idfCover(doc.caps, has, env.idf) : 0,
-    Math.min(capsMiss, 5) / 5,
-    claimantMention(doc, q),
-    cosine(q.grams, env.docGrams(c.doc)),
-    Math.log((q.length + 1) / (docLen + 1)),
-    ...date,
-    ...reviewFeatures(doc, q),
-    ...speaker,
-    entityMatch(doc, q),
-    Math.log1p(matched),
-    maxIdf / 10,
-    env.claimantPrior(c.doc),
-  ]);
+  for (const id of q.caps) if (!inDoc.has(id)) capsMiss += 1;
+  const x = new Float64Array(FEATURES.length);
+  x[AT.bm25] = c.score;
+  x[AT.bm25Rel] = top > 0 ? c.score / top : 0;
+  x[AT.bm25Gap] = top - c.score;
+  x[AT.logRank] = Math.log(rank + 1);
+  x[AT.queryCover] = q.idfSum > 0 ? qHit / q.idfSum : 0;
+  x[AT.claimCover] = idfCover(doc.fields.text, env);
+  x[AT.titleCover] = idfCover(doc.fields.title, env);
+  x[AT.bigrams] = bigramCover(doc.fields.text, q, env);
+  numberFeatures(doc, q, env, x);
+  x[AT.capsCover] = doc.caps.length ? idfCover(doc.caps, env) : 0;
+  x[AT.capsQueryMiss] = Math.min(capsMiss, 5) / 5;
+  x[AT.claimantMention] = claimantMention(doc, env);
+  x[AT.chargram] = env.gramCosine(q.grams, c.doc);
+  x[AT.lenRatio] = Math.log((q.length + 1) / (Math.max(1, doc.fields.text.length) + 1));
+  dateFeatures(doc, q, x);
+  reviewFeatures(doc, q, x);
+  speakerFeatures(doc, q, x);
+  x[AT.entityMatch] = entityMatch(doc, q);
+  x[AT.matchedTerms] = Math.log1p(matched);
+  x[AT.maxMatchedIdf] = maxIdf / 10;
+  x[AT.claimantPrior] = env.claimantPrior(c.doc);
+  return x;
 }
