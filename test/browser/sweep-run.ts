@@ -1,309 +1,32 @@
 /**
- * The machinery of the real-page sweep (./sweep.test.ts): two Chromiums, one without the extension and one with
- * a private copy of it, visit each page at the same time in a pair of tabs and snapshot it at the same moment,
- * so the two visits differ only by the extension (late page timers fire in both alike). What a visit records:
- * page and extension errors, body text and element count, long tasks, and, with the extension, the slices of
- * main-thread time spent in our code (sampling profiler; pages where those look long are traced afterwards,
- * one at a time, for exact task lengths: see ./longtask.ts).
+ * The browsers of the real-page sweep (./sweep.test.ts): two Chromiums, one without the extension and one with
+ * a private copy of it, visit each page at the same time in a pair of tabs (./sweep-visit.ts) and snapshot it at
+ * the same moment, so the two visits differ only by the extension (late page timers fire in both alike). Pages
+ * where the sampled slices of our code look long are traced, one at a time, in a third Chromium of their own
+ * while the pairs go on, for exact task lengths (see ./longtask.ts).
  *
- * The network is closed: every request not to 127.0.0.1 is aborted (the pages reference scripts, styles and
+ * The network is closed: every request not to 127.0.0.1 fails at once (the pages reference scripts, styles and
  * images by absolute URLs), which keeps loads fast and the same in both browsers. Date and Math.random are
  * deterministic in the page's main world (./real-pages.ts).
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { CHROME_DIST, type ChromiumSession, launchChromium } from './chromium.ts';
-import {
-  LONGTASK_INIT,
-  type LongTask,
-  mainThreadTimes,
-  type OurTask,
-  ourSlices,
-  READ_LONGTASKS,
-  startProfiling,
-  stopProfiling,
-  traceOurTasks,
-} from './longtask.ts';
+import { LONGTASK_INIT, type OurTask, traceOurTasks } from './longtask.ts';
 import { DETERMINISTIC_INIT } from './real-pages.ts';
-
-/** The page counts as settled once neither its DOM nor the network has moved for this long (no fixed sleeps). */
-const QUIET_MS = 200;
-/** Give up waiting for quiet (pages that animate forever) after this long… */
-const SETTLE_MAX_MS = 4000;
-/** …or for our first paint, with the extension. */
-const SCAN_MAX_MS = 30_000; // big pages are read in 8 ms slices; on a busy CPU each yield can cost a lot
-// Generous: on a loaded 2-core machine a 300 kB page can take 10 s to load; a timeout here is not our bug.
-const LOAD_TIMEOUT_MS = 60_000;
+import { MARKS_INIT, type ScanSignal, Tab, type Visit, type VisitBrowser } from './sweep-visit.ts';
 
 /**
- * Messages the browser itself logs when a resource fails: every off-machine URL is aborted by design and the
- * static server answers 404 for files the saved pages do not include. When the browser gets round to favicons,
- * web app manifests and lazy images depends on timing, not on us (the extension makes no requests), so these are
- * left out of the comparison; errors raised or logged by page scripts are compared.
+ * Every request that would leave the machine goes to a proxy on a closed loopback port and fails at once
+ * (ERR_PROXY_CONNECTION_FAILED); loopback bypasses proxies, so the test server answers. Cheaper than routing
+ * each request through the test process, and it stops IP-literal URLs too, which DNS rules would not.
  */
-const NETWORK_NOISE = /^(Failed to load resource: |Manifest fetch from .* failed)/;
-
-export interface Visit {
-  loaded: boolean;
-  loadError?: string;
-  /** Our first paint happened (its page-level style is in place), or there is no text to paint on. */
-  scanned: boolean;
-  text: string | null;
-  elements: number;
-  annotations: number;
-  pageErrors: string[];
-  extensionErrors: string[];
-  longTasks: LongTask[];
-  /** Main-thread slices in our code (ms), with the extension only. */
-  slices: number[];
-  /** Time from the load event to the snapshot (ms). */
-  dwell: number;
-  /** Time from navigation start to the load event (ms, wall clock). */
-  loadMs: number;
-  /** Our User Timing marks → page time (ms). */
-  marks: Record<string, number>;
-  /** Where the visit ended (a page may navigate itself away, e.g. to a blocked off-machine URL). */
-  finalUrl: string;
-  /** DOMContentLoaded (page ms): the content script runs after it, so earlier long tasks are not ours. */
-  domContentLoaded: number;
-  /** The longest of `slices`. */
-  worstSlice: number;
-  /** Share of the main thread's task time that was CPU time during the visit (1 on an idle machine). */
-  cpuShare: number;
-  /** Our tasks in a traced visit (pages the sampling screen flagged), the one with the smallest longest task. */
-  traced: OurTask[] | null;
-}
-
-const newVisit = (): Visit => ({
-  loaded: false,
-  scanned: false,
-  text: null,
-  elements: -1,
-  annotations: 0,
-  pageErrors: [],
-  extensionErrors: [],
-  longTasks: [],
-  slices: [],
-  dwell: 0,
-  loadMs: 0,
-  marks: {},
-  finalUrl: '',
-  domContentLoaded: 0,
-  worstSlice: 0,
-  cpuShare: 1,
-  traced: null,
-});
-
-const MARKS = 'footnote.sweep.marks';
-
-/**
- * Init script: record our User Timing marks (footnote:start, footnote:scanned…) as they are made, with their
- * times, where page code will not see them; an observer keeps them even if the page clears its marks.
- */
-const MARKS_INIT = `(() => {
-  const key = Symbol.for(${JSON.stringify(MARKS)});
-  if (window[key]) return;
-  const marks = {};
-  Object.defineProperty(window, key, { value: marks, enumerable: false });
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name.startsWith('footnote:')) marks[e.name] ??= e.startTime;
-    }).observe({ type: 'mark' });
-  } catch {}
-})();`;
-
-/**
- * How a visit knows our first full scan is done: the footnote:scanned mark, in builds that make it; in older
- * ones, the page-level style that went in with the first paint (made on every page there, names or not).
- */
-export type ScanSignal = 'mark' | 'style';
-
-/** Wait in the page for our first full scan (with the extension), then for a quiet DOM. */
-async function settleDom(page: Page, signal: ScanSignal | null): Promise<boolean> {
-  return page.evaluate(
-    async ({ sig, key, quiet, settleMax, scanMax }) => {
-      const t0 = performance.now();
-      // A page without visible text gets no paint at all.
-      // biome-ignore lint/performance/useDomNodeTextContent: the visible text is the point
-      const empty = sig === 'style' && !document.body?.innerText.trim();
-      const marks = (window as unknown as Record<symbol, Record<string, number>>)[Symbol.for(key)] ?? {};
-      const scanned = () =>
-        sig === null ||
-        empty ||
-        (sig === 'mark' ? 'footnote:scanned' in marks : document.querySelector('style[data-footnote-ui]') !== null);
-      let last = performance.now();
-      const mo = new MutationObserver(() => {
-        last = performance.now();
-      });
-      mo.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
-      // Wait for our scan, then for a quiet DOM: the settle budget counts from the end of our scan, so a page
-      // that animates forever costs the same few seconds with the extension as without it.
-      let readAt = scanned() ? t0 : -1;
-      for (let now = t0; now - t0 < scanMax && (readAt < 0 || now - readAt < settleMax); now = performance.now()) {
-        if (readAt >= 0 && now - last >= quiet) break;
-        await new Promise((r) => setTimeout(r, 50));
-        if (readAt < 0 && scanned()) readAt = performance.now();
-      }
-      mo.disconnect();
-      return scanned();
-    },
-    { sig: signal, key: MARKS, quiet: QUIET_MS, settleMax: SETTLE_MAX_MS, scanMax: SCAN_MAX_MS },
-  );
-}
-
-const SNAPSHOT = `(() => {
-  let annotations = 0;
-  if (typeof CSS !== 'undefined' && CSS.highlights)
-    for (const [name, h] of CSS.highlights) if (name.startsWith('footnote-')) annotations += h.size;
-  const body = document.body;
-  return {
-    text: body ? body.innerText : null,
-    elements: body ? body.getElementsByTagName('*').length : -1,
-    annotations,
-    longTasks: ${READ_LONGTASKS},
-    marks: window[Symbol.for(${JSON.stringify(MARKS)})] || {},
-    finalUrl: location.href,
-    domContentLoaded: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? 0,
-  };
-})()`;
-
-export interface VisitOptions {
-  /** Keep the page open at least this long after its load event. */
-  minDwell?: number;
-  /** Awaited once the page has settled (or failed to load), before the snapshot: pairs snapshot together. */
-  settled?: () => Promise<void>;
-}
-
-/** One tab that visits pages one after another and records what each visit logged. */
-export class Tab {
-  page!: Page;
-  private visit: Visit | null = null;
-  private session: CDPSession | null = null;
-  private inflight = 0;
-  private lastNetwork = 0;
-
-  private constructor(
-    readonly browser: SweepBrowser,
-    /** Run the sampling profiler on each visit (off when the visit is traced instead). */
-    private readonly profile: boolean,
-  ) {}
-
-  static async open(browser: SweepBrowser, profile = browser.withExtension): Promise<Tab> {
-    const tab = new Tab(browser, profile);
-    await tab.attach();
-    return tab;
-  }
-
-  private async attach(): Promise<void> {
-    const page = await this.browser.context.newPage();
-    this.page = page;
-    this.session = null;
-    page.on('console', (m) => {
-      const v = this.visit;
-      if (!v) return;
-      const url = m.location().url;
-      const type = m.type();
-      if (this.browser.isOurs(url) || m.text().startsWith('[footnote]')) {
-        if (type === 'error' || type === 'warning' || m.text().startsWith('[footnote]'))
-          v.extensionErrors.push(`console.${type}: ${m.text()} (${url})`);
-      } else if (type === 'error' && !NETWORK_NOISE.test(m.text()))
-        v.pageErrors.push(`console.error: ${m.text()}${url ? ` (${url})` : ''}`);
-    });
-    page.on('pageerror', (e) => {
-      const v = this.visit;
-      if (!v) return;
-      if (this.browser.isOurs(e.stack)) v.extensionErrors.push(`uncaught: ${e.stack}`);
-      else v.pageErrors.push(`uncaught: ${e.message}`);
-    });
-    page.on('crash', () => this.visit?.pageErrors.push('renderer crashed'));
-    const net = (d: number) => () => {
-      this.inflight += d;
-      this.lastNetwork = Date.now();
-    };
-    page.on('request', net(1));
-    page.on('requestfinished', net(-1));
-    page.on('requestfailed', net(-1));
-  }
-
-  /** A fresh page in place of this one (after a failed load: a page that navigates itself late can race ours). */
-  async renew(): Promise<void> {
-    await this.page.close().catch(() => undefined);
-    await this.attach();
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
-  }
-
-  /** Both browsers also wait for the network to go quiet, so late resource loads happen (or not) in both alike. */
-  private async settleNetwork(): Promise<void> {
-    const end = Date.now() + SETTLE_MAX_MS;
-    while (Date.now() < end && (this.inflight > 0 || Date.now() - this.lastNetwork < QUIET_MS))
-      await new Promise((r) => setTimeout(r, 50));
-  }
-
-  async run(url: string, opts: VisitOptions = {}): Promise<Visit> {
-    const v = newVisit();
-    this.visit = v;
-    this.inflight = 0;
-    let arrived = false;
-    const arrive = async () => {
-      if (arrived) return;
-      arrived = true;
-      await opts.settled?.();
-    };
-    let before = { cpu: 0, tasks: 0 };
-    if (this.profile) {
-      if (!this.session) {
-        this.session = await this.browser.context.newCDPSession(this.page);
-        await this.session.send('Performance.enable');
-      }
-      before = await mainThreadTimes(this.session).catch(() => before);
-      await startProfiling(this.session);
-    }
-    try {
-      const start = Date.now();
-      await this.page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
-      const loaded = Date.now();
-      v.loadMs = loaded - start;
-      v.loaded = true;
-      [v.scanned] = await Promise.all([settleDom(this.page, this.browser.scanSignal), this.settleNetwork()]);
-      const left = (opts.minDwell ?? 0) - (Date.now() - loaded);
-      if (left > 0) await new Promise((r) => setTimeout(r, left));
-      await arrive();
-      Object.assign(v, await this.page.evaluate(SNAPSHOT));
-      v.dwell = Date.now() - loaded;
-    } catch (e) {
-      v.loadError = (e as Error).message.split('\n')[0];
-      await arrive();
-    }
-    if (this.session) {
-      const profile = await stopProfiling(this.session).catch(() => null);
-      if (profile) v.slices = ourSlices(profile, this.browser.ourPrefix);
-      const after = await mainThreadTimes(this.session).catch(() => before);
-      const tasks = after.tasks - before.tasks;
-      if (tasks > 0) v.cpuShare = Math.min(1, Math.max(0, (after.cpu - before.cpu) / tasks));
-    }
-    v.worstSlice = Math.max(0, ...v.slices);
-    this.visit = null; // late messages from this page must not land on the next one
-    await this.page.goto('about:blank').catch(() => {});
-    return v;
-  }
-}
-
-/** Abort every request that would leave the machine; keep loopback and non-network schemes. */
-async function closeNetwork(context: BrowserContext): Promise<void> {
-  await context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (!/^(https?|wss?):$/.test(u.protocol) || u.hostname === '127.0.0.1') return route.continue();
-    return route.abort();
-  });
-}
+const CLOSED_NETWORK = ['--proxy-server=http://127.0.0.1:9'];
 
 /** One Chromium for the whole sweep, with or without (a private copy of) the built extension. */
-export class SweepBrowser {
+export class SweepBrowser implements VisitBrowser {
   readonly workerErrors: string[] = [];
   /** Our extension's URLs (its id depends on the folder it is loaded from; a page may reference others). */
   readonly ourPrefix: string;
@@ -339,10 +62,9 @@ export class SweepBrowser {
   static async launch(withExtension: boolean): Promise<SweepBrowser> {
     const copy = withExtension ? mkdtempSync(join(tmpdir(), 'footnote-sweep-ext-')) : null;
     if (copy) cpSync(CHROME_DIST, copy, { recursive: true });
-    const session = await launchChromium({ extension: copy });
+    const session = await launchChromium({ extension: copy, args: CLOSED_NETWORK });
     const browser = new SweepBrowser(session, withExtension, copy);
     const { context } = session;
-    await closeNetwork(context);
     await context.addInitScript(DETERMINISTIC_INIT);
     await context.addInitScript(LONGTASK_INIT);
     await context.addInitScript(MARKS_INIT);
@@ -384,12 +106,16 @@ export interface PairedVisits {
 /**
  * Visit each URL in both browsers at once, `pairs` pages at a time; a pair snapshots together once both tabs
  * have settled (the tab with the extension also waits for our first paint). A pair where either load failed is
- * visited once more in fresh tabs. `onDone` reports progress.
+ * visited once more in fresh tabs. `onDone` hears of each page as it is done.
  */
 export async function visitPairs(
   browsers: { without: SweepBrowser; with: SweepBrowser },
   urls: readonly string[],
-  opts: { pairs: number; minDwell?: (i: number) => number; onDone?: (done: number) => void },
+  opts: {
+    pairs: number;
+    minDwell?: (i: number) => number;
+    onDone?: (i: number, visits: PairedVisits, done: number) => void;
+  },
 ): Promise<PairedVisits[]> {
   const out: PairedVisits[] = new Array(urls.length);
   let next = 0;
@@ -411,7 +137,7 @@ export async function visitPairs(
         [x, y] = await visit();
       }
       out[i] = { without: x, with: y };
-      opts.onDone?.(++done);
+      opts.onDone?.(i, out[i], ++done);
     }
     await Promise.all([a.close(), b.close()]);
   };
@@ -421,10 +147,10 @@ export async function visitPairs(
 
 /**
  * Visit `url` under a Chrome trace, which separates back-to-back tasks and gives each task's CPU time (see
- * ./longtask.ts): our tasks, or null if the page did not load or we did not paint. Tracing is browser-wide, so
- * nothing else may run in `browser` meanwhile.
+ * ./longtask.ts): our tasks, or null if the page did not load or we did not finish reading it. Tracing is
+ * browser-wide, so nothing else may run in the tab's browser meanwhile.
  */
-export async function tracedVisit(tab: Tab, url: string): Promise<{ tasks: OurTask[]; visit: Visit } | null> {
+async function tracedVisit(tab: Tab, url: string): Promise<{ tasks: OurTask[]; visit: Visit } | null> {
   const cdp = await tab.browser.context.newCDPSession(tab.page);
   try {
     let visit: Visit | null = null;
@@ -439,5 +165,77 @@ export async function tracedVisit(tab: Tab, url: string): Promise<{ tasks: OurTa
     return v?.loaded && v.scanned ? { tasks, visit: v } : null;
   } finally {
     await cdp.detach().catch(() => undefined);
+  }
+}
+
+export const longestCpu = (tasks: readonly OurTask[]) => Math.max(0, ...tasks.map((t) => t.cpu));
+
+/**
+ * Traced visits in a Chromium of their own (with the extension), so they run while the pairs go on: tracing is
+ * browser-wide, and nothing else runs in this one. Pages are queued as the sampling screen flags them; each gets
+ * up to `visits` traced visits, until one has no task of ours over `limitMs`, and keeps the traced tasks of the
+ * visit whose longest task was shortest (in `visit.traced`).
+ */
+export class Tracer {
+  /** Pages traced so far. */
+  count = 0;
+  private readonly queue: Array<{ url: string; visit: Visit }> = [];
+  private wake: (() => void) | null = null;
+  private finishing = false;
+  private failure: unknown = null;
+  private readonly done: Promise<void>;
+
+  private constructor(
+    private readonly browser: SweepBrowser,
+    private readonly opts: { visits: number; limitMs: number },
+  ) {
+    this.done = this.loop().catch((e) => {
+      this.failure = e;
+    });
+  }
+
+  static async start(opts: { visits: number; limitMs: number }): Promise<Tracer> {
+    return new Tracer(await SweepBrowser.launch(true), opts);
+  }
+
+  add(url: string, visit: Visit): void {
+    this.queue.push({ url, visit });
+    this.wake?.();
+  }
+
+  /** Trace what is still queued, close the browser and return its service worker's errors. */
+  async finish(): Promise<string[]> {
+    this.finishing = true;
+    this.wake?.();
+    await this.done;
+    await this.browser.close();
+    if (this.failure) throw this.failure;
+    return this.browser.workerErrors;
+  }
+
+  private async loop(): Promise<void> {
+    const tab = await Tab.open(this.browser, false);
+    for (;;) {
+      const next = this.queue.shift();
+      if (next) await this.trace(tab, next.url, next.visit);
+      else if (this.finishing) break;
+      else {
+        await new Promise<void>((ok) => {
+          this.wake = ok;
+        });
+        this.wake = null;
+      }
+    }
+    await tab.close();
+  }
+
+  private async trace(tab: Tab, url: string, v: Visit): Promise<void> {
+    this.count++;
+    for (let i = 0; i < this.opts.visits && (v.traced === null || longestCpu(v.traced) > this.opts.limitMs); i++) {
+      const t = await tracedVisit(tab, url);
+      if (!t) continue;
+      v.extensionErrors.push(...t.visit.extensionErrors);
+      if (v.traced === null || longestCpu(t.tasks) < longestCpu(v.traced)) v.traced = t.tasks;
+    }
   }
 }

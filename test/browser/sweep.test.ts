@@ -19,10 +19,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from './chromium.ts';
-import type { OurTask } from './longtask.ts';
 import { type RealPage, realPageFolders, realPages } from './real-pages.ts';
 import { ROOT, type StaticServer, startServer } from './server.ts';
-import { SweepBrowser, Tab, tracedVisit, type Visit, visitPairs } from './sweep-run.ts';
+import { longestCpu, SweepBrowser, Tracer, visitPairs } from './sweep-run.ts';
+import type { Visit } from './sweep-visit.ts';
 
 const PAIRS = Number(process.env.FOOTNOTE_SWEEP_PAIRS ?? 3);
 const LIMIT = Number(process.env.FOOTNOTE_SWEEP_LIMIT ?? 0);
@@ -54,8 +54,6 @@ const noLongTaskAfterDcl = (v: Visit) => !v.longTasks.some((t) => t.start >= v.d
 
 /** Pages to trace: the screen's estimate is high and there was a long task our code could be part of. */
 const needsTrace = (v: Visit) => screen(v) > SCREEN_MS && !noLongTaskAfterDcl(v);
-
-const longestCpu = (tasks: OurTask[]) => Math.max(0, ...tasks.map((t) => t.cpu));
 
 /**
  * Our longest task on a page in CPU ms: from the trace when there is one; else the screen's estimate, capped at
@@ -137,31 +135,21 @@ describe.skipIf(skipped !== null)('Footnote on saved real pages (Chromium)', () 
   let notLoaded: string[] = [];
   let workerErrors: string[] = [];
 
-  /** Pages whose sampled slices looked long, visited again under a trace, one at a time. */
-  async function traceFlagged(browser: SweepBrowser, flagged: PageRuns[]): Promise<void> {
-    const tab = await Tab.open(browser, false);
-    for (const r of flagged) {
-      const v = r.with[0];
-      for (let i = 0; i < TRACED_VISITS && (v.traced === null || longestCpu(v.traced) > LONG_TASK_MS); i++) {
-        const t = await tracedVisit(tab, `${server.url}${r.page.urlPath}`);
-        if (!t) continue;
-        v.extensionErrors.push(...t.visit.extensionErrors);
-        if (v.traced === null || longestCpu(t.tasks) < longestCpu(v.traced)) v.traced = t.tasks;
-      }
-    }
-    await tab.close();
-  }
-
   beforeAll(async () => {
     server = await startServer();
     const url = (p: RealPage) => `${server.url}${p.urlPath}`;
     const t0 = Date.now();
-    const [without, withExt] = await Promise.all([SweepBrowser.launch(false), SweepBrowser.launch(true)]);
+    const [without, withExt, tracer] = await Promise.all([
+      SweepBrowser.launch(false),
+      SweepBrowser.launch(true),
+      Tracer.start({ visits: TRACED_VISITS, limitMs: LONG_TASK_MS }),
+    ]);
     const browsers = { without, with: withExt };
     try {
       const first = await visitPairs(browsers, pages.map(url), {
         pairs: PAIRS,
-        onDone: (n) => {
+        onDone: (i, visits, n) => {
+          if (visits.with.loaded && needsTrace(visits.with)) tracer.add(url(pages[i]), visits.with);
           if (n % PROGRESS_EVERY === 0) console.log(`[sweep] ${n}/${pages.length} pages (${s(Date.now() - t0)})`);
         },
       });
@@ -184,13 +172,16 @@ describe.skipIf(skipped !== null)('Footnote on saved real pages (Chromium)', () 
         if (again[i].with.loaded) r.with.push(again[i].with);
       });
       const t2 = Date.now();
-      await without.close();
-      const flagged = runs.filter((r) => needsTrace(r.with[0]));
-      await traceFlagged(withExt, flagged);
-      workerErrors = withExt.workerErrors;
-      summarise({ first: t1 - t0, again: t2 - t1, trace: Date.now() - t2, suspects: suspects.length });
+      workerErrors = [...withExt.workerErrors, ...(await tracer.finish())];
+      summarise({
+        first: t1 - t0,
+        again: t2 - t1,
+        trace: Date.now() - t2,
+        suspects: suspects.length,
+        traced: tracer.count,
+      });
     } finally {
-      await Promise.all([without.close(), withExt.close()]);
+      await Promise.all([without.close(), withExt.close(), tracer.finish().catch(() => [])]);
     }
   }, 2_400_000); // ~10 min on a quiet machine; much longer when other jobs share the CPU
 
@@ -229,7 +220,7 @@ describe.skipIf(skipped !== null)('Footnote on saved real pages (Chromium)', () 
     return ` (first full scan: median ${times[times.length >> 1]} ms, slowest ${times[times.length - 1]} ms on ${slowest.page.id})`;
   }
 
-  function summarise(t: { first: number; again: number; trace: number; suspects: number }): void {
+  function summarise(t: { first: number; again: number; trace: number; suspects: number; traced: number }): void {
     report();
     const annotations = runs.reduce((n, r) => n + first(r).annotations, 0);
     const painted = runs.filter((r) => first(r).annotations > 0).length;
@@ -253,7 +244,7 @@ describe.skipIf(skipped !== null)('Footnote on saved real pages (Chromium)', () 
       [
         `[sweep] ${pages.length} pages from ${folders.join(', ')}; ${runs.length} loaded in both browsers` +
           ` (${s(t.first)} for all, ${PAIRS} pairs of tabs; ${t.suspects} that differed visited again in ${s(t.again)};` +
-          ` ${traced.length} traced in ${s(t.trace)})`,
+          ` ${t.traced} traced alongside, ${s(t.trace)} after the rest)`,
         `[sweep] read to the end on ${runs.filter((r) => first(r).scanned).length} pages${scanFigures()};` +
           ` ${runs.filter(leftPage).length} navigated away by themselves${ids(runs.filter(leftPage).map((r) => r.page))};` +
           ` ${annotations} annotations painted on ${painted} pages`,
