@@ -65,7 +65,8 @@ export function collectNews(index: ClaimIndex, name: string, news: Query[], dept
   return news.map((q) => collectOne(index, name, q, depth, 'news'));
 }
 
-function collectOne(
+/** One sentence's candidates and features (`kind` 'query' = it repeats its gold claims). */
+export function collectOne(
   index: ClaimIndex,
   name: string,
   q: Query,

@@ -151,6 +151,19 @@ export function transcriptRef(id: string): string | undefined {
 }
 
 /**
+ * Detection gold over the transcripts: "key#line" → the claims its dev-test/test queries link. Gold rows whose
+ * query text is missing from queries.tsv still mark their transcript line.
+ */
+export function transcriptGold(ds: Dataset): Map<string, string[]> {
+  const gold = new Map<string, string[]>();
+  for (const q of ds.queries.filter((x) => x.split === 'dev-test' || x.split === 'test')) {
+    const ref = transcriptRef(q.id);
+    if (ref && q.gold.length) gold.set(ref, [...(gold.get(ref) ?? []), ...q.gold]);
+  }
+  return gold;
+}
+
+/**
  * The one speaker of a single-person event, read from the event name in a TRAIN/DEV query id
  * ("20170126_Trump_ABC_0123" → Donald Trump). Debates with several speakers give nothing: there are no
  * transcripts for the TRAIN/DEV events, so this is the only speaker information those splits have.

@@ -20,7 +20,7 @@ import type { ModelJson } from '../src/core/claims/model';
 import { Engine } from '../src/core/engine.ts';
 import { buildPack, DEFAULT_PACK_DIR } from '../src/node/pack-io.ts';
 import { collectHeldOut, collectNews, collectQueries, newsSentences, searchOptions } from './collect';
-import { type Dataset, dataAvailable, debateDate, load2A, load2B, loadTranscripts, transcriptRef } from './data';
+import { type Dataset, dataAvailable, debateDate, load2A, load2B, loadTranscripts, transcriptGold } from './data';
 import { bestF1Threshold, type DetectionMetrics, detection, type RankMetrics, rankMetrics } from './metrics';
 import { engineMentions, type GoldScore, goldFiles, naiveMentions, scoreMentions } from './names-gold.ts';
 import { BASE_RATE, type Trained, trainAll } from './train';
@@ -112,12 +112,7 @@ function plainThreshold(plain: ClaimIndex, ds: Dataset): number {
 
 function evalDetection(ds: Dataset, profiles: Record<string, ModelJson>): DetectionResult {
   const lines = loadTranscripts();
-  const gold = new Map<string, string[]>();
-  for (const q of ds.queries.filter((x) => x.split === 'dev-test' || x.split === 'test')) {
-    const ref = transcriptRef(q.id);
-    if (ref && q.gold.length) gold.set(ref, [...(gold.get(ref) ?? []), ...q.gold]);
-  }
-  // Gold rows whose query text is missing from queries.tsv still mark their transcript line as positive.
+  const gold = transcriptGold(ds);
   const positive = (ref: string) => gold.has(ref);
   const plain = buildClaimIndex(ds.claims, { bm25: PLAIN_BM25, model: null });
   const tPlain = plainThreshold(plain, ds);

@@ -69,7 +69,7 @@ export function devMap(cs: Collected[], ranker: LinearModel): number {
 }
 
 /** Calibrator inputs for the top hits of one collected query. */
-function calibrationRows(c: Collected, ranker: LinearModel, top: number): Array<{ f: number[]; y: number }> {
+export function calibrationRows(c: Collected, ranker: LinearModel, top: number): Array<{ f: number[]; y: number }> {
   const { idx, z } = order(c, ranker);
   if (idx.length === 0) return [];
   const best = z[idx[0] as number] as number;

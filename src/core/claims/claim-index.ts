@@ -6,6 +6,7 @@
 
 import type { ClaimHit, SearchOptions } from './api';
 import type { Bm25Index, Bm25Json, Candidate } from './bm25';
+import type { GramVector } from './chargrams';
 import { CollectionStats } from './collection';
 import { sentenceCues } from './cues';
 import { parseDay } from './dates';
@@ -41,6 +42,7 @@ const MONOTONE_STEP = 1e-6;
 const BM25_SCORE_SCALE = 15;
 /** Margin given to a lone candidate (nothing else matched at all): as decisive as a very clear winner. */
 const NO_RIVAL_MARGIN = 10;
+const NO_GRAMS: GramVector = { ids: new Int32Array(0), w: new Float32Array(0) };
 const RAW_CALIBRATION = CALIBRATION_PAIR_FEATURES.map((f) => FEATURES.indexOf(f));
 
 /**
@@ -76,6 +78,8 @@ export class ClaimIndex {
     this.ranker = model ? new LinearModel(model.ranker, FEATURES) : null;
     this.calibrator = model ? new LinearModel(model.calibrator, CALIBRATION_FEATURES) : null;
     this.unseenIdf = bm25.idf.reduce((m, v) => Math.max(m, v), 0);
+    // A re-ranking index builds its feature tables now rather than on the first sentence it is given.
+    if (model) this.stats.prepare();
   }
 
   get size(): number {
@@ -91,8 +95,9 @@ export class ClaimIndex {
   search(sentence: string, opts: SearchOptions = {}): ClaimHit[] {
     const top = opts.top ?? DEFAULT_TOP;
     const a = analyze(sentence);
-    const q = this.queryContext(a, opts);
-    if (!this.ranker || !this.calibrator || opts.rerank === false) {
+    const rerank = this.ranker !== null && this.calibrator !== null && opts.rerank !== false;
+    const q = this.queryContext(a, opts, rerank);
+    if (!rerank) {
       return this.bm25.search(q.ids, top).map((c) => this.hit(c, 1 - Math.exp(-c.score / BM25_SCORE_SCALE), a, q));
     }
     // Scores stay non-increasing down the list (the calibrator sees more than the ranker's order), so a consumer
@@ -115,7 +120,7 @@ export class ClaimIndex {
     depth = this.depth(),
     exclude?: ReadonlySet<string>,
   ): ScoredCandidate[] {
-    const q = this.queryContext(analyze(sentence), opts);
+    const q = this.queryContext(analyze(sentence), opts, true);
     return this.featureRows(q, depth, exclude).map((r) => ({
       id: (this.docs[r.c.doc] as DocRecord).id,
       bm25: r.c.score,
@@ -180,7 +185,8 @@ export class ClaimIndex {
     };
   }
 
-  private queryContext(a: Analysis, opts: SearchOptions): QueryContext {
+  /** The sentence as the features read it; `features` = false for BM25 alone (no trigram vector). */
+  private queryContext(a: Analysis, opts: SearchOptions, features: boolean): QueryContext {
     const ids: number[] = [];
     const unique = new Set<number>();
     let idfSum = 0;
@@ -214,7 +220,7 @@ export class ClaimIndex {
       valueNumbers,
       idfSum,
       length: a.terms.length,
-      grams: this.stats.grams.vector(a.terms),
+      grams: features ? this.stats.grams.vector(a.terms) : NO_GRAMS,
     };
     const day = parseDay(opts.date);
     if (day !== undefined) q.day = day;

@@ -30,6 +30,12 @@ export class CollectionStats implements FeatureEnv {
     this.inDoc = new IdMarks(terms.length);
   }
 
+  /** Build the tables features read (trigram table, claimant shares) ahead of the first sentence. */
+  prepare(): void {
+    this.priorTable();
+    void this.grams;
+  }
+
   get grams(): GramTable {
     this.gramTable ??= new GramTable(this.terms, this.docs);
     return this.gramTable;
@@ -54,6 +60,10 @@ export class CollectionStats implements FeatureEnv {
   }
 
   claimantPrior(d: number): number {
+    return this.priorTable()[d] as number;
+  }
+
+  private priorTable(): Float64Array {
     if (!this.priors) {
       const counts = new Map<string, number>();
       for (const doc of this.docs) if (doc.claimant) counts.set(doc.claimant, (counts.get(doc.claimant) ?? 0) + 1);
@@ -62,7 +72,7 @@ export class CollectionStats implements FeatureEnv {
         doc.claimant ? Math.log1p((1000 * (counts.get(doc.claimant) ?? 0)) / this.docs.length) / 10 : 0,
       );
     }
-    return this.priors[d] as number;
+    return this.priors;
   }
 
   /** 1 for the docs whose claimant has this surname. */
