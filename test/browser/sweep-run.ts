@@ -105,8 +105,9 @@ export interface PairedVisits {
 
 /**
  * Visit each URL in both browsers at once, `pairs` pages at a time; a pair snapshots together once both tabs
- * have settled (the tab with the extension also waits for our first paint). A pair where either load failed is
- * visited once more in fresh tabs. `onDone` hears of each page as it is done.
+ * have settled (the tab with the extension also waits for our first scan). A pair where either load failed is
+ * visited once more in fresh tabs. `onDone` hears of each page as it is done. No page is started after
+ * `deadline` (epoch ms): those are left undefined in the result.
  */
 export async function visitPairs(
   browsers: { without: SweepBrowser; with: SweepBrowser },
@@ -114,16 +115,17 @@ export async function visitPairs(
   opts: {
     pairs: number;
     minDwell?: (i: number) => number;
+    deadline?: number;
     onDone?: (i: number, visits: PairedVisits, done: number) => void;
   },
-): Promise<PairedVisits[]> {
-  const out: PairedVisits[] = new Array(urls.length);
+): Promise<Array<PairedVisits | undefined>> {
+  const out: Array<PairedVisits | undefined> = new Array(urls.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     const a = await Tab.open(browsers.without);
     const b = await Tab.open(browsers.with);
-    while (next < urls.length) {
+    while (next < urls.length && Date.now() < (opts.deadline ?? Number.POSITIVE_INFINITY)) {
       const i = next++;
       const visit = () => {
         const settled = barrier(2);
@@ -136,8 +138,9 @@ export async function visitPairs(
         if (!y.loaded) await b.renew();
         [x, y] = await visit();
       }
-      out[i] = { without: x, with: y };
-      opts.onDone?.(i, out[i], ++done);
+      const pair = { without: x, with: y };
+      out[i] = pair;
+      opts.onDone?.(i, pair, ++done);
     }
     await Promise.all([a.close(), b.close()]);
   };
@@ -176,6 +179,15 @@ export const longestCpu = (tasks: readonly OurTask[]) => Math.max(0, ...tasks.ma
  * up to `visits` traced visits, until one has no task of ours over `limitMs`, and keeps the traced tasks of the
  * visit whose longest task was shortest (in `visit.traced`).
  */
+export interface TracerOptions {
+  /** Traced visits per page at most. */
+  visits: number;
+  /** Stop visiting a page again once its longest task of ours is at most this (CPU ms). */
+  limitMs: number;
+  /** No trace starts after this (epoch ms): the pages still queued keep their sampled estimate. */
+  deadline: number;
+}
+
 export class Tracer {
   /** Pages traced so far. */
   count = 0;
@@ -187,14 +199,14 @@ export class Tracer {
 
   private constructor(
     private readonly browser: SweepBrowser,
-    private readonly opts: { visits: number; limitMs: number },
+    private readonly opts: TracerOptions,
   ) {
     this.done = this.loop().catch((e) => {
       this.failure = e;
     });
   }
 
-  static async start(opts: { visits: number; limitMs: number }): Promise<Tracer> {
+  static async start(opts: TracerOptions): Promise<Tracer> {
     return new Tracer(await SweepBrowser.launch(true), opts);
   }
 
@@ -230,6 +242,7 @@ export class Tracer {
   }
 
   private async trace(tab: Tab, url: string, v: Visit): Promise<void> {
+    if (Date.now() > this.opts.deadline) return;
     this.count++;
     for (let i = 0; i < this.opts.visits && (v.traced === null || longestCpu(v.traced) > this.opts.limitMs); i++) {
       const t = await tracedVisit(tab, url);
