@@ -226,14 +226,17 @@ function topK(
   for (let i = 0; i < n; i++) {
     const d = touched[i] as number;
     if (allow && !allow(d)) continue;
-    const c = { doc: d, score: scores[d] as number };
+    const score = scores[d] as number;
     if (heap.length < k) {
-      heap.push(c);
+      heap.push({ doc: d, score });
       siftUp(heap, heap.length - 1, worse);
-    } else if (worse(heap[0] as Candidate, c)) {
-      heap[0] = c;
-      siftDown(heap, 0, worse);
+      continue;
     }
+    // Most docs lose to the heap's worst at once: decide that before allocating a candidate.
+    const least = heap[0] as Candidate;
+    if (least.score > score || (least.score === score && least.doc < d)) continue;
+    heap[0] = { doc: d, score };
+    siftDown(heap, 0, worse);
   }
   return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }

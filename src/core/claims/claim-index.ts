@@ -211,7 +211,9 @@ export class ClaimIndex {
     const numbers = known(a.numbers);
     let valueNumbers = 0;
     for (const id of numbers) if (this.stats.isValueToken(id)) valueNumbers++;
-    const q: QueryContext = {
+    const speaker = opts.speaker ? surname(opts.speaker) : '';
+    // Every field present, absent ones undefined: one object shape for all sentences (see docs.ts, ABSENT).
+    return {
       ids: Int32Array.from(ids),
       unique: Int32Array.from(unique),
       bigrams,
@@ -221,12 +223,9 @@ export class ClaimIndex {
       idfSum,
       length: a.terms.length,
       grams: features ? this.stats.grams.vector(a.terms) : NO_GRAMS,
+      day: parseDay(opts.date),
+      speaker: speaker || undefined,
+      entities: opts.entities?.length ? new Set(opts.entities) : undefined,
     };
-    const day = parseDay(opts.date);
-    if (day !== undefined) q.day = day;
-    const speaker = opts.speaker ? surname(opts.speaker) : '';
-    if (speaker) q.speaker = speaker;
-    if (opts.entities?.length) q.entities = new Set(opts.entities);
-    return q;
   }
 }

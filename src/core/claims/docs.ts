@@ -87,6 +87,18 @@ export function surname(name: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/**
+ * The optional fields of a DocRecord, all present (undefined) from the start: every record then has the same
+ * shape, which keeps property reads in the per-candidate feature loops monomorphic (fast) in V8.
+ */
+const ABSENT = {
+  claimant: undefined,
+  claimantSurname: undefined,
+  day: undefined,
+  reviewDay: undefined,
+  entities: undefined,
+} as const;
+
 function unique(ids: number[]): Int32Array {
   return Int32Array.from(new Set(ids));
 }
@@ -109,6 +121,7 @@ export function analyzeClaim(doc: ClaimDoc, vocab: Vocab): DocRecord {
     },
     caps: unique([...text.caps, ...title.caps].map((t) => vocab.add(t))),
     numbers: unique([...text.numbers, ...title.numbers, ...phrases.numbers].map((t) => vocab.add(t))),
+    ...ABSENT,
   };
   if (doc.claimant) {
     rec.claimant = normalizeName(doc.claimant);
@@ -163,6 +176,7 @@ export function docFromJSON(j: DocRecordJson): DocRecord {
     },
     caps: Int32Array.from(j.c),
     numbers: Int32Array.from(j.n),
+    ...ABSENT,
   };
   if (j.cl) {
     r.claimant = j.cl;
