@@ -28,12 +28,12 @@ async function refreshTabs(): Promise<void> {
 }
 
 serve<ContentToBackground & UiToBackground>({
-  'footnote:match': async ({ blocks, lang, anchors }) => {
+  'footnote:match': async ({ blocks, lang, anchors, kinds }) => {
     await migrated;
     const [engine, settings] = await Promise.all([knowledge.current(), loadSettings()]);
     const skip = new Set<'entity' | 'claim'>();
-    if (!settings.show.entities) skip.add('entity');
-    if (!settings.show.claims) skip.add('claim');
+    if (!settings.show.entities || (kinds && !kinds.includes('entity'))) skip.add('entity');
+    if (!settings.show.claims || (kinds && !kinds.includes('claim'))) skip.add('claim');
     const pageAnchors = { ...(anchors ?? {}) };
     const annotations = engine.annotateBlocks(blocks, { lang, exact: settings.exact, skip, anchors: pageAnchors });
     return { annotations, anchors: pageAnchors };

@@ -70,7 +70,9 @@ export interface SearchResult {
 export type ContentToBackground = {
   /** Annotate the blocks of one page. The text never leaves the browser: this is an in-extension message. */
   'footnote:match': {
-    req: { blocks: string[]; lang?: string; anchors?: Anchors };
+    /** `kinds`: only these kinds of annotation (default both; settings can still hide one). The content script asks
+     * for names first (a fast pass, so highlights appear at once) and claims after (a slower pass per sentence). */
+    req: { blocks: string[]; lang?: string; anchors?: Anchors; kinds?: Array<'entity' | 'claim'> };
     res: { annotations: BlockAnnotation[][]; anchors: Anchors };
   };
   'footnote:card': { req: { kind: 'entity' | 'claim'; id: string }; res: CardData };
