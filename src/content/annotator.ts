@@ -2,44 +2,54 @@
  * The Annotator: one per document. Read the page's blocks (in slices), have the background's engine match them,
  * turn answers into Ranges, paint, keep up with DOM changes, and tear everything down on request.
  */
-import type { Annotation } from '../core/engine.ts';
+import type { Annotation, AnnotationKind } from '../core/engine.ts';
 import type { Anchors } from '../core/names/matcher.ts';
 import { browser } from '../shared/browser.ts';
 import type { AnnotationSummary, CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import type { PageRef } from '../ui/OnThisPage.tsx';
-import { type Block, BlockReader, blockRange, type ExtractOptions, enclosingBlock } from './extract.ts';
-import { highlightName, Painter } from './highlights.ts';
+import { FIRST_BATCH_CHARS, nextBatch, nextBatchChars, type Piece, piecesOf, REPLY_ANNOTATIONS } from './batches.ts';
+import { type Block, BlockReader, blockRange, type ExtractOptions } from './extract.ts';
+import { byHighlight, Painter } from './highlights.ts';
 import { Interaction, type Item } from './interaction.ts';
-import { FULL_RESCAN_BLOCKS, HIGHLIGHT_CHECK_MS, sliceDeadline, yieldToMain } from './timing.ts';
-import { type DomChanges, DomWatcher } from './watch.ts';
+import { PageItems } from './items.ts';
+import { HIGHLIGHT_CHECK_MS, sliceDeadline, yieldToMain } from './timing.ts';
+import { hidesText } from './visible.ts';
+import { changedRoots, type DomChanges, DomWatcher, insideAny } from './watch.ts';
+import { LIVE_RANGES, RangeWindow } from './window.ts';
 
 type Bg = ContentToBackground;
+/** Where a batch's items go: new blocks after the others (full scan), among them (update), or onto held blocks. */
+type AddHow = 'append' | 'insert' | 'extend';
 
-/** Blocks sent to the background per message: big enough to be few, small enough to paint early on long pages. */
-const BATCH_CHARS = 200_000;
-/** While a long page is still being matched, repaint at most this often (each paint re-registers every range). */
-const PAINT_EVERY_MS = 400;
+/**
+ * Mentions (names and claims) a page keeps at most. A long article has a few hundred and a busy live blog a few
+ * thousand; each one costs the page some hundred bytes of our heap, which every full GC traces, and one 5 MB page
+ * of repeated names would otherwise hold 291,000. Past the limit the rest of the page is left unmarked.
+ */
+const MAX_MENTIONS = 20_000;
+/** Annotations turned into Ranges between two looks at the clock (one block can hold thousands). */
+const ITEMS_PER_CHECK = 64;
 
 export class Annotator {
   private readonly controller = new AbortController();
   readonly signal = this.controller.signal;
   private readonly painter = new Painter();
+  private readonly page = new PageItems();
+  private readonly window: RangeWindow;
+  /** Live Ranges made since the last full scan, to know when to switch the window on. */
+  private liveRanges = 0;
   private readonly interaction: Interaction;
   private readonly watcher: DomWatcher;
   private settings: Settings = DEFAULT_SETTINGS;
-  private blocks: Block[] = [];
-  private itemsByBlock = new Map<Block, Item[]>();
-  /** Text node → its block, for hit-testing without a page-wide index. */
-  private blockByNode = new Map<Node, Block>();
   private anchors: Anchors = {};
   /** Mentions the reader marked "wrong match" on this page: `${id}\u0000${text}`. */
   private hidden = new Set<string>();
   private running: Promise<void> = Promise.resolve();
   private guarding = false;
   private paintedOnce = false;
-  private readonly extractOptions: ExtractOptions = { isHidden: isHiddenByLayout };
+  private readonly extractOptions: ExtractOptions = { hidesText };
 
   constructor(private readonly doc: Document) {
     this.interaction = new Interaction(doc, this.signal, {
@@ -48,20 +58,17 @@ export class Annotator {
       focus: (range) => this.painter.focus(range),
       failed: (e) => this.failed(e),
       pageRefs: (item, data) => this.pageRefs(item, data),
-      itemsAt: (node) => {
-        const b = this.blockByNode.get(node);
-        return (b && this.itemsByBlock.get(b)) || [];
-      },
+      itemsAt: (node) => (this.doc.body ? this.page.itemsAt(node, this.doc.body) : []),
+      rangeOf: (item) => this.rangeOf(item),
       wrongMatch: (item) => void this.wrongMatch(item),
     });
     this.watcher = new DomWatcher(doc, (changes) => this.enqueue(() => this.update(changes)), this.signal);
+    this.window = new RangeWindow({ enter: (el) => this.enter(el), leave: (el) => this.leave(el) }, this.signal);
   }
 
   /** All current items in document order. */
   get items(): Item[] {
-    const out: Item[] = [];
-    for (const b of this.blocks) out.push(...(this.itemsByBlock.get(b) ?? []));
-    return out;
+    return this.page.all();
   }
 
   /** Run jobs one after another, so a rescan never interleaves with an update. */
@@ -87,38 +94,49 @@ export class Annotator {
         this.clear();
         return;
       }
-      await this.fullScan();
+      // Watch before reading: a change during the (sliced) first scan is queued and handled right after it. Cards
+      // work as soon as the first names are painted, while claims are still being matched.
       this.watcher.start();
       this.interaction.start();
       this.guardHighlights();
+      await this.fullScan();
+      mark('footnote:scanned');
     });
   }
 
-  /** Pages share the highlight registry and may clear it: check now and then, repaint if ours are gone. */
+  /** Pages share the highlight registry and may clear it: check now and then, re-register ours if they are gone. */
   private guardHighlights(): void {
     if (this.guarding) return;
     this.guarding = true;
     const check = () => {
       if (this.signal.aborted) return;
-      if (this.doc.visibilityState === 'visible' && !this.painter.intact()) this.paint();
+      if (this.doc.visibilityState === 'visible' && !this.painter.intact()) this.painter.restore(this.doc);
       window.setTimeout(check, HIGHLIGHT_CHECK_MS);
     };
     window.setTimeout(check, HIGHLIGHT_CHECK_MS);
   }
 
+  /** Read a subtree in slices, yielding between them; null when stopped by teardown. */
+  private async read(root: Element): Promise<Block[] | null> {
+    const reader = new BlockReader(root, this.extractOptions);
+    while (!reader.read(sliceDeadline())) {
+      await yieldToMain();
+      if (this.signal.aborted) return null;
+    }
+    return reader.blocks;
+  }
+
   private async fullScan(): Promise<void> {
     const body = this.doc.body;
     if (!body) return;
-    const reader = new BlockReader(body, this.extractOptions);
-    while (!reader.read(sliceDeadline())) {
-      await yieldToMain();
-      if (this.signal.aborted) return;
-    }
-    this.blocks = [];
-    this.itemsByBlock.clear();
-    this.blockByNode.clear();
+    const blocks = await this.read(body);
+    if (!blocks) return;
+    this.page.clear();
+    this.painter.reset();
+    this.window.stop();
+    this.liveRanges = 0;
     this.anchors = {};
-    await this.matchAndPaint(reader.blocks, false);
+    await this.matchAndPaint(blocks, false);
   }
 
   /** Incremental update after DOM changes: rescan only the blocks that changed. */
@@ -127,106 +145,161 @@ export class Annotator {
     const body = this.doc.body;
     if (!body) return;
     if (changes.navigated) return this.fullScan();
-    const roots = new Set<Element>();
-    for (const n of changes.nodes) if (n.isConnected && body.contains(n)) roots.add(enclosingBlock(n, body));
-    for (const r of [...roots]) for (const other of roots) if (other !== r && other.contains(r)) roots.delete(r);
-    if (roots.has(body) || roots.size > FULL_RESCAN_BLOCKS) return this.fullScan();
-    // Drop blocks inside a changed root (their text may be gone) and items whose text went away.
-    const kept = this.blocks.filter(
-      (b) => ![...roots].some((r) => r.contains(b.element)) && b.segments[0]?.node.isConnected,
+    const roots = changedRoots(changes.nodes, body);
+    if (!roots) return this.fullScan();
+    // Drop the blocks inside a changed root (their text may be gone) and items whose nodes left the page.
+    const inRoot = insideAny(roots, body);
+    const dropped = await this.page.prune(
+      (b) => inRoot(b.element) || !b.segments[0]?.node?.isConnected,
+      isLive,
+      sliceDeadline(),
+      yieldToMain,
     );
-    const keptSet = new Set(kept);
-    for (const b of this.blocks) {
-      if (keptSet.has(b)) continue;
-      this.itemsByBlock.delete(b);
-      for (const s of b.segments) if (this.blockByNode.get(s.node) === b) this.blockByNode.delete(s.node);
-    }
-    this.blocks = kept;
-    for (const [b, items] of this.itemsByBlock) this.itemsByBlock.set(b, items.filter(isLive));
+    this.dropped(dropped);
     const fresh: Block[] = [];
     for (const r of roots) {
-      const reader = new BlockReader(r, this.extractOptions);
-      while (!reader.read(sliceDeadline())) await yieldToMain();
-      fresh.push(...reader.blocks);
+      const blocks = await this.read(r);
+      if (!blocks) return;
+      for (const b of blocks) fresh.push(b);
     }
     await this.matchAndPaint(fresh, true);
   }
 
   /**
-   * Send blocks to the engine in batches, turn answers into ranges and merge them. Paints after the first batch
-   * (long pages light up early), then at most every PAINT_EVERY_MS, and once at the end. `reorder`: the fresh
-   * blocks land among existing ones (an update) rather than after them (a full scan, already in order).
+   * Have the engine match fresh blocks and paint the answers: names first, everywhere (a fast pass, so a page lights
+   * up at once), then claims (a slower pass, per sentence). `insert`: the fresh blocks land among existing ones (an
+   * update) rather than after them (a full scan, already in document order).
    */
-  private async matchAndPaint(fresh: Block[], reorder: boolean): Promise<void> {
-    let lastPaint = 0;
-    for (let i = 0; i < fresh.length; ) {
-      const batch: Block[] = [];
-      let chars = 0;
-      while (i < fresh.length && (batch.length === 0 || chars + fresh[i].text.length <= BATCH_CHARS)) {
-        chars += fresh[i].text.length;
-        batch.push(fresh[i++]);
-      }
-      const { annotations, anchors } = await callBackground<Bg, 'footnote:match'>('footnote:match', {
-        blocks: batch.map((b) => b.text),
-        lang: this.doc.documentElement.lang || undefined,
-        anchors: this.anchors,
-      });
-      if (this.signal.aborted) return;
-      this.anchors = anchors;
-      await this.addItems(batch, annotations);
-      if (lastPaint === 0 || performance.now() - lastPaint > PAINT_EVERY_MS) {
-        this.paint();
-        lastPaint = performance.now();
-      }
-    }
-    if (reorder) this.blocks.sort(byDocumentOrder);
-    this.paint();
+  private async matchAndPaint(fresh: Block[], insert: boolean): Promise<void> {
+    await yieldToMain(); // the reading that came before may have used this task's slice
+    if (!(await this.matchPass(fresh, 'entity', insert ? 'insert' : 'append'))) return;
+    if (!insert) mark('footnote:names');
+    await this.reportCount();
+    // Over MAX_MENTIONS the name pass stopped early: claims are looked for in the blocks it reached.
+    const held = fresh.filter((b) => this.page.has(b));
+    if (!(await this.matchPass(held, 'claim', 'extend'))) return;
     await this.reportCount();
   }
 
-  private async addItems(batch: Block[], annotations: Annotation[][]): Promise<void> {
-    let stop = sliceDeadline();
-    for (let b = 0; b < batch.length; b++) {
-      const block = batch[b];
-      const items: Item[] = [];
-      for (const a of annotations[b] ?? []) {
-        if (this.hidden.has(hideKey(a.id, a.text))) continue;
-        const range = blockRange(block, a.start, a.end);
-        if (range) items.push({ annotation: a, range });
+  /**
+   * One kind of annotation for these blocks, in batches sized so that each reply stays small (see
+   * REPLY_ANNOTATIONS); each batch is painted as it comes, adding only its own ranges. False when torn down.
+   */
+  private async matchPass(fresh: Block[], kind: AnnotationKind, how: AddHow): Promise<boolean> {
+    const pieces = piecesOf(fresh);
+    let size = FIRST_BATCH_CHARS;
+    for (let i = 0; i < pieces.length; ) {
+      if (this.page.size >= MAX_MENTIONS) {
+        console.debug('[footnote]', `${MAX_MENTIONS} mentions on this page: the rest is left unmarked`);
+        break;
       }
-      this.itemsByBlock.set(block, items);
-      for (const seg of block.segments) this.blockByNode.set(seg.node, block);
+      const batch = nextBatch(pieces, i, size);
+      i += batch.length;
+      const { annotations, anchors } = await callBackground<Bg, 'footnote:match'>('footnote:match', {
+        blocks: batch.map((p) => p.text),
+        lang: this.doc.documentElement.lang || undefined,
+        anchors: this.anchors,
+        kinds: [kind],
+      });
+      if (this.signal.aborted) return false;
+      this.anchors = anchors;
+      const added = await this.addItems(batch, annotations, how);
+      if (this.signal.aborted) return false;
+      this.painter.add(this.doc, byHighlight(added));
+      if (!this.paintedOnce && this.painter.painting) {
+        this.paintedOnce = true;
+        mark('footnote:first-paint');
+      }
+      let chars = 0;
+      for (const p of batch) chars += p.text.length;
+      let count = 0;
+      for (const list of annotations) count += list.length;
+      size = nextBatchChars(chars, count, REPLY_ANNOTATIONS[kind]);
+    }
+    this.interaction.itemsChanged();
+    return true;
+  }
+
+  /** Turn a batch's annotations into items (Ranges), in slices; returns the items added. */
+  private async addItems(batch: Piece<Block>[], annotations: Annotation[][], how: AddHow): Promise<Item[]> {
+    const added: Item[] = [];
+    let stop = sliceDeadline();
+    let since = 0;
+    for (let b = 0; b < batch.length; b++) {
+      const { block, start, first } = batch[b];
+      const items: Item[] = [];
+      const live = !this.window.active || this.window.isNear(block.element);
+      for (const a of annotations[b] ?? []) {
+        if (++since >= ITEMS_PER_CHECK) {
+          since = 0;
+          if (stop()) {
+            await yieldToMain();
+            stop = sliceDeadline();
+          }
+        }
+        if (this.page.size + items.length >= MAX_MENTIONS) break;
+        if (this.hidden.size > 0 && this.hidden.has(hideKey(a.id, a.text))) continue;
+        a.start += start; // offsets in the piece → offsets in the block
+        a.end += start;
+        items.push({ annotation: a, block, range: live ? blockRange(block, a.start, a.end) : null });
+      }
+      if (how === 'append' && first) this.page.append(block, items);
+      else if (how === 'insert' && first) this.page.insert(block, items);
+      else if (!this.page.extend(block, items)) continue; // the block went away meanwhile (a pause, a teardown)
+      for (const it of items) added.push(it);
+      if (live) this.liveRanges += items.length;
+      this.window.observe(block.element);
       if (stop()) {
         await yieldToMain();
         stop = sliceDeadline();
       }
     }
-    for (const b of batch) this.blocks.push(b);
+    if (!this.window.active && this.liveRanges > LIVE_RANGES) this.window.start(this.page.elements());
+    return added;
   }
 
-  private paint(): void {
-    const groups = new Map<string, Range[]>();
-    for (const it of this.items) {
-      const name = highlightName({ kind: it.annotation.kind, verdict: it.annotation.verdict });
-      const list = groups.get(name);
-      if (list) list.push(it.range);
-      else groups.set(name, [it.range]);
+  /** The item's Range, made now if the window had dropped it (a card or keyboard step to a far mention). */
+  private rangeOf(item: Item): Range | null {
+    if (!item.range) {
+      const a = item.annotation;
+      item.range = blockRange(item.block, a.start, a.end);
+      if (item.range) this.liveRanges++;
     }
-    this.painter.paint(this.doc, groups);
-    this.interaction.itemsChanged();
-    if (!this.paintedOnce && groups.size > 0) {
-      this.paintedOnce = true;
-      mark('footnote:first-paint');
+    return item.range;
+  }
+
+  /** A block element came near the viewport: make and paint its items' Ranges. */
+  private enter(el: Element): void {
+    const items = this.page.itemsIn(el);
+    for (const it of items) this.rangeOf(it);
+    this.painter.add(this.doc, byHighlight(items));
+  }
+
+  /** A block element left the viewport's surroundings: unpaint its items and let their Ranges go. */
+  private leave(el: Element): void {
+    const items = this.page.itemsIn(el);
+    this.painter.remove(byHighlight(items));
+    for (const it of items) {
+      if (it.range) {
+        it.range = null;
+        this.liveRanges--;
+      }
+    }
+  }
+
+  /** Items that went away: unpaint them, and stop watching block elements that hold nothing now. */
+  private dropped(items: Item[]): void {
+    this.painter.remove(byHighlight(items));
+    for (const it of items) {
+      if (it.range) this.liveRanges--;
+      if (!this.page.holds(it.block.element)) this.window.forget(it.block.element);
     }
   }
 
   private async reportCount(): Promise<void> {
-    const items = this.items;
-    const distinct = (kind: string) =>
-      new Set(items.filter((i) => i.annotation.kind === kind).map((i) => i.annotation.id)).size;
     await callBackground<Bg, 'footnote:count'>('footnote:count', {
-      claims: distinct('claim'),
-      entities: distinct('entity'),
+      claims: this.page.distinct('claim'),
+      entities: this.page.distinct('entity'),
     });
   }
 
@@ -250,12 +323,9 @@ export class Annotator {
   private async wrongMatch(item: Item): Promise<void> {
     const a = item.annotation;
     this.hidden.add(hideKey(a.id, a.text));
-    for (const [b, items] of this.itemsByBlock)
-      this.itemsByBlock.set(
-        b,
-        items.filter((i) => !this.hidden.has(hideKey(i.annotation.id, i.annotation.text))),
-      );
-    this.paint();
+    const dropped = this.page.filter((i) => !this.hidden.has(hideKey(i.annotation.id, i.annotation.text)));
+    this.dropped(dropped);
+    this.interaction.itemsChanged();
     await callBackground<Bg, 'footnote:wrong-match'>('footnote:wrong-match', {
       page: pageKey(this.doc),
       id: a.id,
@@ -286,9 +356,8 @@ export class Annotator {
 
   private clear(): void {
     this.watcher.stop();
-    this.blocks = [];
-    this.itemsByBlock.clear();
-    this.blockByNode.clear();
+    this.window.stop();
+    this.page.clear();
     this.interaction.close();
     this.painter.clear();
   }
@@ -329,18 +398,10 @@ export function pageKey(doc: Document): string {
   return l ? `${l.origin}${l.pathname}` : '';
 }
 
+/** An item whose range still spans text in the page (the watcher sees text edits: their blocks are re-read). */
 function isLive(it: Item): boolean {
   const r = it.range;
-  return (
-    !r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected && r.toString() === it.annotation.text
-  );
-}
-
-function byDocumentOrder(a: Block, b: Block): number {
-  const na = a.segments[0]?.node;
-  const nb = b.segments[0]?.node;
-  if (!na || !nb || na === nb) return 0;
-  return na.compareDocumentPosition(nb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  return !r || (!r.collapsed && r.startContainer.isConnected && r.endContainer.isConnected);
 }
 
 /** After an update or removal of the extension, its old content scripts lose their runtime. */
@@ -350,13 +411,4 @@ function isContextAlive(): boolean {
   } catch {
     return false;
   }
-}
-
-/** Layout-based visibility (display:none or visibility:hidden from stylesheets). */
-function isHiddenByLayout(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  if (typeof check !== 'function') return false;
-  if (check.call(el, { visibilityProperty: true })) return false;
-  // display: contents has no box of its own, yet its children render.
-  return getComputedStyle(el).display !== 'contents';
 }

@@ -7,48 +7,12 @@
  * text node's own offsets, so engine offsets turn into DOM Ranges exactly. Used by the content script and,
  * over happy-dom, by the CLI — the same "visible text" in both.
  */
+import { type ExtractOptions, isExcluded, skipSubtree } from './exclude.ts';
+import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
+import { collapseWhiteSpace } from './whitespace.ts';
 
-export interface Segment {
-  node: Text;
-  /** Offset of this segment's first character in the block text. */
-  start: number;
-  length: number;
-  /** Collapsed index → offset in node.data; null when the two are the same. */
-  map: Int32Array | null;
-}
-
-export interface Block {
-  element: Element;
-  text: string;
-  segments: Segment[];
-}
-
-/** Subtrees whose text is not prose a reader sees. */
-const EXCLUDED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'svg',
-  'MATH',
-  'math',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
-]);
+export { type ExtractOptions, isExcluded, OWN_UI_ATTR } from './exclude.ts';
+export { type Block, blockRange, pointAt, type Segment } from './ranges.ts';
 
 /** Elements that start a new block of text. */
 const BLOCK_TAGS = new Set(
@@ -59,107 +23,162 @@ const BLOCK_TAGS = new Set(
   ).split(' '),
 );
 
-/** Attribute that marks Footnote's own UI hosts. */
-export const OWN_UI_ATTR = 'data-footnote-ui';
-
-export interface ExtractOptions {
-  /** Extra visibility test (the browser passes one using layout; happy-dom has none). */
-  isHidden?: (el: Element) => boolean;
-}
-
-/** The one exclusion predicate: true when nothing inside `el` should be read. */
-export function isExcluded(el: Element, opts: ExtractOptions = {}): boolean {
-  if (EXCLUDED_TAGS.has(el.tagName)) return true;
-  if (el.hasAttribute(OWN_UI_ATTR) || el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const ce = el.getAttribute('contenteditable');
-  if (ce !== null && ce !== 'false') return true;
-  const style = el.getAttribute('style');
-  if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return opts.isHidden ? opts.isHidden(el) : false;
-}
-
 function blockOf(node: Node, root: Node): Element {
   let el = node.parentElement;
   while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
   return (el ?? root) as Element;
 }
 
-const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** Whether an element's own text renders: not asked yet, yes, no. */
+enum Shows {
+  Unknown = 0,
+  Yes = 1,
+  No = 2,
+}
+
+/** A block being built: text kept as parts (appending to one long string and reading its end would flatten it). */
+interface Draft {
+  element: Element;
+  parts: string[];
+  length: number;
+  endsInSpace: boolean;
+  segments: Segment[];
+}
+
+/** Work units (a node, or 256 characters of text) between two looks at the clock. */
+const UNITS_PER_CHECK = 64;
 
 /**
- * Reads a subtree's blocks incrementally: `read(deadline)` walks until the deadline says stop, so the content
- * script can spread a long page over several short tasks (the TreeWalker keeps its place between calls).
+ * Reads a subtree's blocks incrementally: `read(stop)` walks until `stop()` says so, so the content script can
+ * spread a long page over several short tasks (the TreeWalker keeps its place between calls).
+ *
+ * Every cost is per node and independent of depth: the walker returns each element (so a DOM 2,000 deep cannot
+ * hold one `nextNode()` call for long), and the reader keeps the path from the root to the current node as a
+ * stack of frames, so a text node's block, link and visibility come from its parent's frame instead of a walk up.
  */
 export class BlockReader {
   readonly blocks: Block[] = [];
   private readonly walker: TreeWalker;
-  private cur: Block | null = null;
+  // The path from the root to the current node, one entry per element, kept in parallel arrays (no object per
+  // element: on a page of 100,000 elements the garbage would cost more than the walk): the element, its nearest
+  // block-level ancestor-or-self (or the root), its nearest <a> ancestor-or-self, and whether its own text renders
+  // (`hidesText`, asked on its first text child).
+  private readonly els: Element[] = [];
+  private readonly blocksOf: Element[] = [];
+  private readonly links: Array<Element | null> = [];
+  private readonly shows: Shows[] = [];
+  private depth = 0;
+  /** Text nodes the walk has returned so far (each segment's `ord`, see ./ranges.ts). */
+  private texts = 0;
+  private cur: Draft | null = null;
   private pendingSpace = false;
   private lastLink: Element | null = null;
   done = false;
 
   constructor(
     private readonly root: Element,
-    opts: ExtractOptions = {},
+    private readonly opts: ExtractOptions = {},
   ) {
     const doc = root.ownerDocument;
-    const NF = doc.defaultView?.NodeFilter ?? {
-      FILTER_ACCEPT: 1,
-      FILTER_REJECT: 2,
-      FILTER_SKIP: 3,
-      SHOW_ELEMENT: 1,
-      SHOW_TEXT: 4,
-    };
-    this.walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT, {
-      acceptNode(n: Node) {
-        if (n.nodeType === 3) return NF.FILTER_ACCEPT;
-        const el = n as Element;
-        if (isExcluded(el, opts)) return NF.FILTER_REJECT;
-        return el.tagName === 'BR' ? NF.FILTER_ACCEPT : NF.FILTER_SKIP;
-      },
-    });
+    const NF = doc.defaultView?.NodeFilter ?? { SHOW_ELEMENT: 1, SHOW_TEXT: 4 };
+    // No NodeFilter: a filter is a call from native code into ours for every node. Excluded subtrees are skipped
+    // by hand instead (`skip`).
+    this.walker = doc.createTreeWalker(root, NF.SHOW_ELEMENT | NF.SHOW_TEXT);
+    this.push(root, root, root.closest('a'));
   }
 
-  /** Read on until `stop()` is true (checked every 64 nodes) or the subtree ends. Returns true when done. */
+  private push(el: Element, block: Element, link: Element | null): void {
+    const d = this.depth++;
+    this.els[d] = el;
+    this.blocksOf[d] = block;
+    this.links[d] = link;
+    this.shows[d] = Shows.Unknown;
+  }
+
+  /** Read on until `stop()` is true (checked every few dozen nodes) or the subtree ends. Returns true when done. */
   read(stop: () => boolean = () => false): boolean {
-    let count = 0;
-    for (let n = this.walker.nextNode(); n; n = this.walker.nextNode()) {
-      this.visit(n);
-      if (++count % 64 === 0 && stop()) return false;
+    let units = 0;
+    for (let n = this.walker.nextNode(); n; ) {
+      if (n.nodeType === 1 && isExcluded(n as Element, this.opts)) {
+        n = skipSubtree(this.walker);
+        units++;
+        continue;
+      }
+      units += this.visit(n);
+      if (units >= UNITS_PER_CHECK) {
+        units = 0;
+        if (stop()) return false;
+      }
+      n = this.walker.nextNode();
     }
     this.finish();
     this.done = true;
     return true;
   }
 
-  private visit(n: Node): void {
-    if (n.nodeType !== 3) {
-      this.pendingSpace = true; // <br>
-      return;
+  /** Visit one node; returns its cost in work units. */
+  private visit(n: Node): number {
+    const parent = n.parentNode as Element | null;
+    if (!parent) {
+      if (n.nodeType === 3) this.texts++;
+      return 1; // left the document between two slices
+    }
+    const d = this.frameOf(parent);
+    if (n.nodeType === 1) {
+      const el = n as Element;
+      const tag = el.tagName;
+      if (tag === 'BR') this.pendingSpace = true;
+      this.push(el, BLOCK_TAGS.has(tag) ? el : this.blocksOf[d], el.localName === 'a' ? el : this.links[d]);
+      return 1;
     }
     const node = n as Text;
-    const element = blockOf(node, this.root);
-    if (!this.cur || this.cur.element !== element) {
+    const ord = this.texts++;
+    const units = 1 + (node.data.length >> 8);
+    if (this.opts.hidesText) {
+      if (this.shows[d] === Shows.Unknown) this.shows[d] = this.opts.hidesText(parent) ? Shows.No : Shows.Yes;
+      if (this.shows[d] === Shows.No) return units;
+    }
+    const block = this.blocksOf[d];
+    if (this.cur?.element !== block) {
       this.finish();
-      this.cur = { element, text: '', segments: [] };
+      this.cur = { element: block, parts: [], length: 0, endsInSpace: true, segments: [] };
       this.pendingSpace = false;
     }
     // Adjacent links ("<a>Home</a><a>News</a>") are separate words on screen (menus space them with CSS).
-    const link = node.parentElement?.closest('a') ?? null;
+    const link = this.links[d];
     const lastLink = this.lastLink;
-    appendText(this.cur, node, this.pendingSpace || (link !== null && lastLink !== null && link !== lastLink));
+    const breakBefore = this.pendingSpace || (link !== null && lastLink !== null && link !== lastLink);
+    appendText(this.cur, node, ord, breakBefore);
     this.lastLink = link;
     this.pendingSpace = false;
+    return units;
+  }
+
+  /**
+   * The depth of `el`, the parent of the node being visited, on the path: it is there, since the walk is in
+   * document order (entries below it belong to subtrees the walk has left).
+   */
+  private frameOf(el: Element): number {
+    let d = this.depth - 1;
+    while (d >= 0 && this.els[d] !== el) d--;
+    if (d < 0) {
+      // The page moved nodes between two slices: rebuild this one entry the slow way.
+      this.depth = 0;
+      this.push(el, el === this.root ? el : enclosingBlock(el, this.root), el.closest('a'));
+      return 0;
+    }
+    this.depth = d + 1;
+    return d;
   }
 
   private finish(): void {
     const cur = this.cur;
-    if (cur?.text.trim()) {
-      if (cur.text.endsWith(' ')) cur.text = cur.text.slice(0, -1);
-      this.blocks.push(cur);
-    }
     this.cur = null;
+    if (!cur || cur.length === 0) return;
+    let text = cur.parts.join('');
+    if (!/\S/.test(text)) return;
+    if (cur.endsInSpace) text = text.slice(0, -1);
+    this.blocks.push({ element: cur.element, text, segments: cur.segments, opts: this.opts });
   }
 }
 
@@ -176,64 +195,19 @@ export function enclosingBlock(node: Node, root: Element): Element {
   return blockOf(node, root);
 }
 
-function appendText(block: Block, node: Text, breakBefore: boolean): void {
-  const data = node.data;
-  let out = '';
-  let map: number[] | null = null;
-  let lastSpace = block.text.length === 0 || block.text.endsWith(' ');
-  if (breakBefore && !lastSpace) {
-    block.text += ' ';
-    lastSpace = true;
+function appendText(draft: Draft, node: Text, ord: number, breakBefore: boolean): void {
+  if (breakBefore && !draft.endsInSpace) {
+    draft.parts.push(' ');
+    draft.length++;
+    draft.endsInSpace = true;
   }
-  for (let i = 0; i < data.length; i++) {
-    const ch = data[i];
-    if (COLLAPSIBLE.test(ch)) {
-      if (lastSpace) {
-        map ??= Array.from({ length: out.length }, (_, k) => k);
-        continue;
-      }
-      out += ' ';
-      lastSpace = true;
-    } else {
-      out += ch;
-      lastSpace = false;
-    }
-    map?.push(i);
-  }
-  if (out.length === 0) return;
-  block.segments.push({ node, start: block.text.length, length: out.length, map: map ? Int32Array.from(map) : null });
-  block.text += out;
-}
-
-/** The (text node, offset) for a block offset. `end` = true for the end of a range (just past a character). */
-export function pointAt(block: Block, offset: number, end: boolean): [Text, number] | null {
-  const target = end ? offset - 1 : offset;
-  const segs = block.segments;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = segs[mid];
-    if (target < s.start) hi = mid - 1;
-    else if (target >= s.start + s.length) lo = mid + 1;
-    else {
-      const k = target - s.start;
-      const raw = s.map ? s.map[k] : k;
-      return [s.node, end ? raw + 1 : raw];
-    }
-  }
-  return null;
-}
-
-/** A DOM Range over [start, end) of a block, or null when the offsets fall in collapsed space. */
-export function blockRange(block: Block, start: number, end: number): Range | null {
-  const a = pointAt(block, start, false);
-  const b = pointAt(block, end, true);
-  if (!a || !b) return null;
-  const r = block.element.ownerDocument.createRange();
-  r.setStart(a[0], a[1]);
-  r.setEnd(b[0], b[1]);
-  return r;
+  const { text, map, endsInSpace } = collapseWhiteSpace(node.data, draft.endsInSpace);
+  draft.endsInSpace = endsInSpace;
+  if (text.length === 0) return;
+  const keep = draft.segments.length % CHECKPOINT_EVERY === 0;
+  draft.segments.push({ node: keep ? node : null, ord, start: draft.length, length: text.length, map });
+  draft.parts.push(text);
+  draft.length += text.length;
 }
 
 /** The page's visible text as one string (blocks joined by newlines) with each block's offset in it. */

@@ -30,10 +30,14 @@ export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
+/**
+ * Our highlights, kept up to date incrementally: ranges are added and deleted as the page is read and changes, so
+ * the cost of a change is the size of the change, never the number of ranges already painted (a Highlight is a
+ * live set: the browser repaints what changed).
+ */
 export class Painter {
-  private names = new Set<string>();
   /** The Highlight objects we registered, to notice a page that deletes or replaces them. */
-  private registered = new Map<string, Highlight>();
+  private readonly registered = new Map<string, Highlight>();
   private style: HTMLStyleElement | null = null;
 
   /** Inject the page-level style once (in <head>, never in <body>). */
@@ -46,20 +50,40 @@ export class Painter {
     this.style = style;
   }
 
-  /** Replace all of Footnote's highlights with these ranges, grouped by highlight name. */
-  paint(doc: Document, groups: Map<string, Range[]>): void {
-    if (!highlightsSupported()) return;
+  /** Paint these ranges too (highlight name → ranges). */
+  add(doc: Document, groups: Map<string, Range[]>): void {
+    if (!highlightsSupported() || groups.size === 0) return;
     this.ensureStyle(doc);
-    for (const name of this.names) if (!groups.has(name)) CSS.highlights.delete(name);
-    this.names = new Set(groups.keys());
-    this.registered.clear();
     for (const [name, ranges] of groups) {
-      const h = new Highlight(...ranges);
-      // Names paint above the claim sentences that contain them; the focus ring above everything.
-      h.priority = name === `${HIGHLIGHT_PREFIX}entity` ? 1 : 0;
-      CSS.highlights.set(name, h);
-      this.registered.set(name, h);
+      let h = this.registered.get(name);
+      if (!h) {
+        h = new Highlight();
+        // Names paint above the claim sentences that contain them; the focus ring above everything.
+        h.priority = name === `${HIGHLIGHT_PREFIX}entity` ? 1 : 0;
+        this.registered.set(name, h);
+        CSS.highlights.set(name, h);
+      }
+      for (const r of ranges) h.add(r);
     }
+  }
+
+  /** Stop painting these ranges. */
+  remove(groups: Map<string, Range[]>): void {
+    for (const [name, ranges] of groups) {
+      const h = this.registered.get(name);
+      if (h) for (const r of ranges) h.delete(r);
+    }
+  }
+
+  /** Stop painting every range, keeping our highlights registered (a full rescan refills them). */
+  reset(): void {
+    for (const h of this.registered.values()) h.clear();
+  }
+
+  /** Whether any range is painted. */
+  get painting(): boolean {
+    for (const h of this.registered.values()) if (h.size > 0) return true;
+    return false;
   }
 
   /** Are all our highlights still registered as we left them (pages can clear the shared registry)? */
@@ -67,6 +91,13 @@ export class Painter {
     if (!highlightsSupported()) return true;
     for (const [name, h] of this.registered) if (CSS.highlights.get(name) !== h) return false;
     return true;
+  }
+
+  /** Register our highlights again after the page removed or replaced them; they still hold their ranges. */
+  restore(doc: Document): void {
+    if (!highlightsSupported()) return;
+    this.ensureStyle(doc);
+    for (const [name, h] of this.registered) CSS.highlights.set(name, h);
   }
 
   focus(range: Range | null): void {
@@ -78,14 +109,29 @@ export class Painter {
     } else CSS.highlights.delete(FOCUS_HIGHLIGHT);
   }
 
+  /** Unpaint everything and remove our style: no trace left. */
   clear(): void {
-    this.registered.clear();
     if (highlightsSupported()) {
-      for (const name of this.names) CSS.highlights.delete(name);
+      for (const name of this.registered.keys()) CSS.highlights.delete(name);
       CSS.highlights.delete(FOCUS_HIGHLIGHT);
     }
-    this.names.clear();
+    this.registered.clear();
     this.style?.remove();
     this.style = null;
   }
+}
+
+/** The Ranges of these items grouped by highlight name (items without a Range are left out). */
+export function byHighlight(
+  items: Iterable<{ annotation: Pick<Annotation, 'kind' | 'verdict'>; range: Range | null }>,
+): Map<string, Range[]> {
+  const groups = new Map<string, Range[]>();
+  for (const it of items) {
+    if (!it.range) continue;
+    const name = highlightName(it.annotation);
+    const list = groups.get(name);
+    if (list) list.push(it.range);
+    else groups.set(name, [it.range]);
+  }
+  return groups;
 }

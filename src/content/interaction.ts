@@ -11,14 +11,21 @@ import type { CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { PageRef } from '../ui/OnThisPage.tsx';
+import type { Block } from './extract.ts';
 import { hitTest } from './hit.ts';
 import type { PopoverHost } from './popover.tsx';
 import { CLOSE_GRACE_MS } from './timing.ts';
 
 export interface Item {
   annotation: Annotation;
-  range: Range;
+  /** The block the annotation's offsets refer to. */
+  block: Block;
+  /** Its live Range; null while the block is far from the viewport on a very long page (./window.ts). */
+  range: Range | null;
 }
+
+/** An item with its Range made (hit-testing only ever sees these). */
+export type PaintedItem = Item & { range: Range };
 
 export interface InteractionHost {
   settings(): Settings;
@@ -26,7 +33,9 @@ export interface InteractionHost {
   focus(range: Range | null): void;
   failed(e: unknown): void;
   /** The items of the block that holds this text node (hit-test candidates). */
-  itemsAt(node: Node): readonly Item[];
+  itemsAt(node: Node): readonly PaintedItem[];
+  /** The item's Range, made now if its block is far from the viewport. */
+  rangeOf(item: Item): Range | null;
   /** Other annotations on the page related to this one ("also on this page"). */
   pageRefs(item: Item, data: CardData): PageRef[];
   /** The reader says this mention is not what we think: hide it on this page and remember that. */
@@ -143,12 +152,13 @@ export class Interaction {
       this.host.failed(e);
       return;
     }
-    if (this.signal.aborted || token !== this.token) return;
+    const range = this.host.rangeOf(item);
+    if (this.signal.aborted || token !== this.token || !range) return;
     this.openItem = item;
     this.current = this.host.items().indexOf(item);
     this.pinned = false;
     popover.open({
-      range: item.range,
+      range,
       data,
       match: a,
       onPage: this.host.pageRefs(item, data),
@@ -185,8 +195,10 @@ export class Interaction {
   }
 
   private async goTo(item: Item): Promise<void> {
-    item.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.host.focus(item.range);
+    const range = this.host.rangeOf(item);
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.host.focus(range);
     await this.open(item, true);
   }
 

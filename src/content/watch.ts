@@ -4,7 +4,8 @@
  * so a page that never stops mutating still gets rescanned) and hands the queue to the annotator. SPA
  * navigations (URL changes via the history API, popstate, hashchange) are reported as a full rescan.
  */
-import { MUTATION_MAX_WAIT_MS, MUTATION_SETTLE_MS } from './timing.ts';
+import { enclosingBlock } from './extract.ts';
+import { FULL_RESCAN_BLOCKS, MUTATION_MAX_WAIT_MS, MUTATION_SETTLE_MS } from './timing.ts';
 
 export interface DomChanges {
   /** Nodes whose subtree changed (targets of childList/characterData records). */
@@ -72,4 +73,45 @@ export class DomWatcher {
     this.observer = null;
     this.queue.clear();
   }
+}
+
+/**
+ * The block elements to re-read for these changed nodes, outermost only; null when a full rescan is the better
+ * deal (the body itself changed, or too many blocks did).
+ */
+export function changedRoots(nodes: Iterable<Node>, body: HTMLElement): Set<Element> | null {
+  const roots = new Set<Element>();
+  for (const n of nodes) {
+    if (!n.isConnected || !body.contains(n)) continue;
+    const r = enclosingBlock(n, body);
+    if (r === body) return null;
+    roots.add(r);
+    // Bail out before the pairwise pass below gets costly; nesting rarely halves a big set.
+    if (roots.size > FULL_RESCAN_BLOCKS * 4) return null;
+  }
+  for (const r of [...roots]) for (const other of roots) if (other !== r && other.contains(r)) roots.delete(r);
+  return roots.size > FULL_RESCAN_BLOCKS ? null : roots;
+}
+
+/** A test "is this element inside one of `roots`", remembering every element it walked through. */
+export function insideAny(roots: Set<Element>, body: HTMLElement): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let answer = false;
+    for (let e: Element | null = el; e && e !== body; e = e.parentElement) {
+      const k = known.get(e);
+      if (k !== undefined) {
+        answer = k;
+        break;
+      }
+      if (roots.has(e)) {
+        answer = true;
+        break;
+      }
+      path.push(e);
+    }
+    for (const e of path) known.set(e, answer);
+    return answer;
+  };
 }

@@ -128,7 +128,8 @@ export interface OurTask {
   cpu: number;
 }
 
-interface TraceEvent {
+/** The fields of a Chrome trace event that this module and ./tasks.ts read. */
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
@@ -139,6 +140,8 @@ interface TraceEvent {
   id?: string;
   args?: {
     data?: {
+      url?: string;
+      scriptName?: string;
       startTime?: number;
       cpuProfile?: { nodes?: Array<{ id: number; parent?: number; callFrame: { url: string } }>; samples?: number[] };
       timeDeltas?: number[];
@@ -178,7 +181,22 @@ export async function traceOurTasks(
     await complete;
     session.off('Tracing.dataCollected', onData);
   }
-  // Sample times of ours, per thread.
+  const ours = ourSampleTimes(events, prefix);
+  const tasks: OurTask[] = [];
+  for (const e of events) {
+    if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined) continue;
+    const times = ours.get(`${e.pid}:${e.tid}`);
+    const end = e.ts + e.dur;
+    if (times?.some((t) => t >= e.ts && t <= end)) tasks.push({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 });
+  }
+  return tasks;
+}
+
+/**
+ * Times (trace clock, µs) of the V8 samples (category disabled-by-default-v8.cpu_profiler) that have a frame from
+ * a script whose URL starts with `prefix` on the stack, per thread (`pid:tid`).
+ */
+export function ourSampleTimes(events: readonly TraceEvent[], prefix: string): Map<string, number[]> {
   const ours = new Map<string, number[]>();
   const profiles = new Map<
     string,
@@ -214,14 +232,7 @@ export async function traceOurTasks(
       ours.set(p.thread, list);
     }
   }
-  const tasks: OurTask[] = [];
-  for (const e of events) {
-    if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined) continue;
-    const times = ours.get(`${e.pid}:${e.tid}`);
-    const end = e.ts + e.dur;
-    if (times?.some((t) => t >= e.ts && t <= end)) tasks.push({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 });
-  }
-  return tasks;
+  return ours;
 }
 
 /** Main-thread CPU time and wall-clock task time so far (CDP Performance metrics, seconds). */

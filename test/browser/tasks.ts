@@ -1,61 +1,92 @@
 /**
- * Our main-thread tasks, measured exactly: a Chrome trace (CDP Tracing, devtools.timeline) lists every task the
- * page's main thread ran (RunTask, with its duration) and the script calls inside it (FunctionCall /
- * EvaluateScript, with the script URL). A task with a call into a chrome-extension:// script is one of ours; its
- * duration includes the style and layout our calls forced. Unlike sampling, separate tasks that run back to back
+ * Our main-thread tasks, measured exactly, for the hostile-page test: a Chrome trace (CDP Tracing) lists every task
+ * the page's main thread ran (RunTask, with its wall duration `dur` and the thread's CPU time in it, `tdur`). A task
+ * is ours when it ran code of ours, by either of two signs:
+ *   - a script event inside it (FunctionCall, EvaluateScript, v8.compileModule, TimerFire) names a
+ *     chrome-extension:// script;
+ *   - a V8 sample inside it has one of our frames on the stack (./longtask.ts), which also catches our promise
+ *     continuations: they run inside the browser's task that delivered a message, with no script event of their own.
+ * Its duration includes the style and layout our calls forced and the deserialising of a reply we asked for, and any
+ * garbage collection V8 ran in it (reported apart, `gc`). Unlike sampling alone, separate tasks that run back to back
  * (after we yield) stay separate.
  */
 import type { CDPSession } from 'playwright-core';
+import { type OurTask, ourSampleTimes, type TraceEvent } from './longtask.ts';
 
-interface TraceEvent {
-  name: string;
-  ph: string;
+const SCRIPT_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.compileModule', 'TimerFire']);
+/** V8's garbage collections on the main thread (their phases are separate events inside them). */
+const GC_EVENTS = new Set(['MajorGC', 'MinorGC']);
+
+export interface TracedTask extends OurTask {
+  /** Thread CPU time (ms) of the garbage collections inside the task (MajorGC and MinorGC events). */
+  gc: number;
+  /** Start (trace clock, µs) and thread (`pid:tid`), for `inside`. */
   ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: { url?: string; scriptName?: string } };
+  thread: string;
 }
 
 export class TaskTracer {
   private events: TraceEvent[] = [];
   private done: Promise<void> | null = null;
   private running = false;
+  private readonly onData = (e: { value: object[] }) => {
+    for (const ev of e.value) this.events.push(ev as TraceEvent);
+  };
 
   constructor(private readonly cdp: CDPSession) {}
 
   async start(): Promise<void> {
     this.events = [];
-    this.cdp.on('Tracing.dataCollected', (e) => {
-      for (const ev of e.value as unknown as TraceEvent[]) this.events.push(ev);
-    });
+    this.cdp.on('Tracing.dataCollected', this.onData);
     this.done = new Promise((resolve) => this.cdp.once('Tracing.tracingComplete', () => resolve()));
     this.running = true;
     await this.cdp.send('Tracing.start', {
-      categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+      categories: 'devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-v8.cpu_profiler',
       transferMode: 'ReportEvents',
     } as never);
   }
 
-  /** Durations (ms) of every main-thread task that ran code from a script whose URL starts with `prefix`. */
-  async stop(prefix = 'chrome-extension://'): Promise<number[]> {
+  /** Every main-thread task that ran code from a script whose URL starts with `prefix`. */
+  async stop(prefix = 'chrome-extension://'): Promise<TracedTask[]> {
     await this.end();
-    const tasks = this.events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
-    const calls = this.events.filter(
-      (e) =>
-        (e.name === 'FunctionCall' ||
-          e.name === 'EvaluateScript' ||
-          e.name === 'v8.compileModule' ||
-          e.name === 'TimerFire') &&
-        (e.args?.data?.url ?? e.args?.data?.scriptName ?? '').startsWith(prefix),
-    );
-    const ours: number[] = [];
-    for (const t of tasks) {
-      const end = t.ts + (t.dur as number);
-      if (calls.some((c) => c.pid === t.pid && c.tid === t.tid && c.ts >= t.ts && c.ts <= end))
-        ours.push((t.dur as number) / 1000);
+    const samples = ourSampleTimes(this.events, prefix);
+    const byThread = new Map<string, TraceEvent[]>();
+    for (const e of this.events) {
+      const key = `${e.pid}:${e.tid}`;
+      const list = byThread.get(key);
+      if (list) list.push(e);
+      else byThread.set(key, [e]);
+    }
+    const ours: TracedTask[] = [];
+    for (const [thread, events] of byThread) {
+      const scripts = events.filter((e) => SCRIPT_EVENTS.has(e.name) && urlOf(e).startsWith(prefix)).map((e) => e.ts);
+      const sampled = samples.get(thread) ?? [];
+      const gcs = events.filter((e) => GC_EVENTS.has(e.name) && e.ph === 'X');
+      for (const t of events) {
+        if (t.name !== 'RunTask' || t.ph !== 'X' || t.dur === undefined) continue;
+        const end = t.ts + t.dur;
+        const inside = (ts: number) => ts >= t.ts && ts <= end;
+        if (!scripts.some(inside) && !sampled.some(inside)) continue;
+        let gc = 0;
+        for (const e of gcs) if (inside(e.ts)) gc += (e.tdur ?? e.dur ?? 0) / 1000;
+        ours.push({ wall: t.dur / 1000, cpu: (t.tdur ?? t.dur) / 1000, gc, ts: t.ts, thread });
+      }
     }
     return ours;
+  }
+
+  /** What ran inside one of the tasks `stop` returned (complete events by name and script file, ms), for diagnosis. */
+  inside(task: TracedTask): Record<string, number> {
+    const out: Record<string, number> = {};
+    const end = task.ts + task.wall * 1000;
+    for (const e of this.events) {
+      if (`${e.pid}:${e.tid}` !== task.thread || e.ph !== 'X' || e.name === 'RunTask') continue;
+      if (e.ts < task.ts || e.ts > end || e.name.startsWith('V8.GC_')) continue;
+      const url = urlOf(e);
+      const key = url ? `${e.name} ${url.split('/').pop()}` : e.name;
+      out[key] = Math.round(((out[key] ?? 0) + (e.dur ?? 0) / 1000) * 10) / 10;
+    }
+    return out;
   }
 
   private async end(): Promise<void> {
@@ -63,35 +94,13 @@ export class TaskTracer {
     this.running = false;
     await this.cdp.send('Tracing.end');
     await this.done;
+    this.cdp.off('Tracing.dataCollected', this.onData);
   }
 
   /** End tracing if a test stopped early (failed), so the next trace can start. */
   async dispose(): Promise<void> {
     await this.end().catch(() => undefined);
   }
-
-  /** What happened inside the longest task of ours (event name → total ms), for diagnosis. */
-  breakdown(prefix = 'chrome-extension://'): Record<string, number> {
-    const tasks = this.events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined);
-    const mine = tasks.filter((t) =>
-      this.events.some(
-        (c) =>
-          c.pid === t.pid &&
-          c.tid === t.tid &&
-          c.ts >= t.ts &&
-          c.ts <= t.ts + (t.dur as number) &&
-          (c.args?.data?.url ?? '').startsWith(prefix),
-      ),
-    );
-    const longest = mine.sort((a, b) => (b.dur as number) - (a.dur as number))[0];
-    const out: Record<string, number> = {};
-    if (!longest) return out;
-    for (const e of this.events) {
-      if (e.pid !== longest.pid || e.tid !== longest.tid || e.ph !== 'X' || e === longest) continue;
-      if (e.ts < longest.ts || e.ts > longest.ts + (longest.dur as number)) continue;
-      const key = `${e.name}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}`;
-      out[key] = (out[key] ?? 0) + (e.dur ?? 0) / 1000;
-    }
-    return out;
-  }
 }
+
+const urlOf = (e: TraceEvent) => e.args?.data?.url ?? e.args?.data?.scriptName ?? '';
