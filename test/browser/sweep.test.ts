@@ -266,7 +266,8 @@ describe.skipIf(skipped !== null)('Footnote on saved real pages (Chromium)', () 
           ` text changed: ${judged('text', 'ours').length}; element count changed: ${judged('elements', 'ours').length};` +
           ` unstable without Footnote (not judged): ${unstable.length}${ids(unstable.map((r) => r.page))}`,
         `[sweep] our longest traced task: ${worst ? `${ms(longestTask(first(worst)))} of CPU, ${ms(longestWall(first(worst)))} wall (${worst.page.id})` : '-'};` +
-          ` largest untraced estimate ${ms(estimate)}; longest sampled slice (wall, yields merged)` +
+          ` untraced pages at most ${ms(estimate)} (sampled estimate, capped at ${LONG_TASK_MS} ms without a long task` +
+          ` after DOMContentLoaded); longest sampled slice (wall, yields merged)` +
           ` ${sampled ? `${ms(first(sampled).worstSlice)} (${sampled.page.id})` : '-'};` +
           ` ${traced.length} pages traced (screen over ${SCREEN_MS} ms; median CPU share of main-thread task time` +
           ` ${shares.length ? shares[shares.length >> 1].toFixed(2) : '-'}); over ${LONG_TASK_MS} ms of CPU: ${over.length}${ids(over)}`,
