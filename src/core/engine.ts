@@ -105,7 +105,8 @@ export class Engine {
 
   /** The claim index, built on first use from the pack's claims (text, title, claimant, hints, entities). */
   private claims_(): ClaimIndex {
-    this.claimIndex ??= buildClaimIndex(
+    if (this.claimIndex) return this.claimIndex;
+    this.claimIndex = buildClaimIndex(
       this.pack.claims.map((c) => ({
         id: c.id,
         text: c.text,
@@ -118,6 +119,7 @@ export class Engine {
         entities: c.entities,
       })),
     );
+    // Once, with the index (not on every block).
     for (const c of this.pack.claims) {
       const sets = [...(c.hints?.phrases ?? []), ...(c.hints?.numbers ?? [])]
         .map((h) => analyze(h).terms)
