@@ -14,7 +14,7 @@ import { type Block, BlockReader, blockRange, type ExtractOptions } from './extr
 import { byHighlight, Painter } from './highlights.ts';
 import { Interaction, type Item } from './interaction.ts';
 import { PageItems } from './items.ts';
-import { HIGHLIGHT_CHECK_MS, sliceDeadline, yieldToMain } from './timing.ts';
+import { HIGHLIGHT_CHECK_MS, mark, sliceDeadline, yieldToMain } from './timing.ts';
 import { hidesText } from './visible.ts';
 import { changedRoots, type DomChanges, DomWatcher, insideAny } from './watch.ts';
 import { LIVE_RANGES, RangeWindow } from './window.ts';
@@ -49,6 +49,8 @@ export class Annotator {
   private running: Promise<void> = Promise.resolve();
   private guarding = false;
   private paintedOnce = false;
+  /** Footnote is on for this page (settings: not paused here). */
+  private active = false;
   private readonly extractOptions: ExtractOptions = { hidesText };
 
   constructor(private readonly doc: Document) {
@@ -80,11 +82,19 @@ export class Annotator {
   /** Re-read settings and rescan everything (or clear, if paused here). */
   refresh(): Promise<void> {
     return this.enqueue(async () => {
-      const { settings, active, hidden } = await callBackground<Bg, 'footnote:settings'>('footnote:settings', {
-        host: this.doc.location?.hostname ?? '',
-        page: pageKey(this.doc),
-      });
+      // Watch before reading: a change during the (sliced) read is queued and handled right after this scan. The
+      // page is read while the background answers (most sites are on); on a paused site the text is dropped unsent.
+      this.watcher.start();
+      const body = this.doc.body;
+      const [{ settings, active, hidden }, blocks] = await Promise.all([
+        callBackground<Bg, 'footnote:settings'>('footnote:settings', {
+          host: this.doc.location?.hostname ?? '',
+          page: pageKey(this.doc),
+        }),
+        body ? this.read(body) : null,
+      ]);
       if (this.signal.aborted) return;
+      this.active = active;
       this.settings = settings;
       this.hidden = new Set(hidden.map((h) => hideKey(h.id, h.text)));
       const root = this.doc.documentElement;
@@ -94,12 +104,10 @@ export class Annotator {
         this.clear();
         return;
       }
-      // Watch before reading: a change during the (sliced) first scan is queued and handled right after it. Cards
-      // work as soon as the first names are painted, while claims are still being matched.
-      this.watcher.start();
+      // Cards work as soon as the first names are painted, while claims are still being matched.
       this.interaction.start();
       this.guardHighlights();
-      await this.fullScan();
+      if (blocks) await this.fullScan(blocks);
       mark('footnote:scanned');
     });
   }
@@ -126,10 +134,11 @@ export class Annotator {
     return reader.blocks;
   }
 
-  private async fullScan(): Promise<void> {
+  /** Read the whole page (unless it was just read) and match it afresh. */
+  private async fullScan(read?: Block[]): Promise<void> {
     const body = this.doc.body;
     if (!body) return;
-    const blocks = await this.read(body);
+    const blocks = read ?? (await this.read(body));
     if (!blocks) return;
     this.page.clear();
     this.painter.reset();
@@ -142,6 +151,7 @@ export class Annotator {
   /** Incremental update after DOM changes: rescan only the blocks that changed. */
   private async update(changes: DomChanges): Promise<void> {
     if (this.signal.aborted || !isContextAlive()) return this.teardown();
+    if (!this.active) return; // paused here since the change was queued
     const body = this.doc.body;
     if (!body) return;
     if (changes.navigated) return this.fullScan();
@@ -171,7 +181,6 @@ export class Annotator {
    * update) rather than after them (a full scan, already in document order).
    */
   private async matchAndPaint(fresh: Block[], insert: boolean): Promise<void> {
-    await yieldToMain(); // the reading that came before may have used this task's slice
     if (!(await this.matchPass(fresh, 'entity', insert ? 'insert' : 'append'))) return;
     if (!insert) mark('footnote:names');
     await this.reportCount();
@@ -378,15 +387,6 @@ export class Annotator {
     this.interaction.destroy();
     this.doc.documentElement.removeAttribute('data-footnote-style');
     this.controller.abort();
-  }
-}
-
-/** User Timing marks (shared with the page's performance timeline) so tests and benchmarks can time us. */
-export function mark(name: string): void {
-  try {
-    performance.mark(name);
-  } catch {
-    // a page may have replaced performance.mark; timing is optional
   }
 }
 

@@ -8,7 +8,8 @@
  */
 import type { ToContent } from '../shared/messages.ts';
 import { serve } from '../shared/rpc.ts';
-import { Annotator, mark } from './annotator.ts';
+import { Annotator } from './annotator.ts';
+import { mark } from './timing.ts';
 
 const GUARD = Symbol.for('footnote.content');
 type GuardedWindow = Window & { [GUARD]?: Annotator };
@@ -43,3 +44,12 @@ function start(): void {
 }
 
 start();
+
+/**
+ * Called by the loader crxjs puts in the manifest (it imports this module at document_idle), with the time it was
+ * injected: kept as a mark, so the time from document_idle to our first paint can be measured.
+ */
+export function onExecute(context?: { perf?: { injectTime?: number } }): void {
+  const at = context?.perf?.injectTime;
+  if (typeof at === 'number') mark('footnote:injected', at);
+}

@@ -36,3 +36,16 @@ export function sliceDeadline(ms = SLICE_MS): () => boolean {
   const end = performance.now() + ms;
   return () => performance.now() >= end;
 }
+
+/**
+ * User Timing marks, in the page's performance timeline, so tests and benchmarks can time us: footnote:injected
+ * (the loader ran, at document_idle), footnote:start (this module runs), footnote:first-paint, footnote:names (the
+ * names of the whole page are painted), footnote:scanned (claims too).
+ */
+export function mark(name: string, startTime?: number): void {
+  try {
+    performance.mark(name, startTime === undefined ? undefined : { startTime });
+  } catch {
+    // a page may have replaced performance.mark; timing is optional
+  }
+}
