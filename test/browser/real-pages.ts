@@ -71,6 +71,12 @@ export function realPages(folders: readonly string[] = realPageFolders()): RealP
  * make two loads differ whatever else happens. In the page's main world only: a content script's isolated world
  * keeps the real Date and Math.random. The clock starts at a fixed instant and advances 1 ms per reading, so
  * scripts that wait on it still finish.
+ *
+ * It also holds back, until just after DOMContentLoaded, the failure of a script from off this machine (the
+ * sweep's network is closed, so such a script fails at once): whether that failure reaches the page before or
+ * after parsing ends is a race that a loaded machine decides either way. One saved page replaces its article with
+ * an ad-blocker notice when its paywall script fails before DOMContentLoaded, and did so in one browser and not
+ * the other of a pair. Held, the failure always comes after, as it does on an idle machine.
  */
 export const DETERMINISTIC_INIT = `(() => {
   let seed = 0x2f6e2b1;
@@ -92,4 +98,27 @@ export const DETERMINISTIC_INIT = `(() => {
   FakeDate.UTC = RealDate.UTC;
   FakeDate.parse = RealDate.parse;
   window.Date = FakeDate;
+  if (document.readyState === 'loading') {
+    const held = [];
+    const offMachine = (src) => {
+      try {
+        return new URL(src, location.href).host !== location.host;
+      } catch {
+        return false;
+      }
+    };
+    const hold = (e) => {
+      const t = e.target;
+      if (!e.isTrusted || !(t instanceof HTMLScriptElement) || !t.src || !offMachine(t.src)) return;
+      e.stopImmediatePropagation();
+      held.push(t);
+    };
+    window.addEventListener('error', hold, true);
+    document.addEventListener('DOMContentLoaded', () => {
+      window.removeEventListener('error', hold, true);
+      setTimeout(() => {
+        for (const s of held) s.dispatchEvent(new Event('error'));
+      }, 0);
+    }, { once: true });
+  }
 })();`;
