@@ -17,7 +17,7 @@ import { PageItems } from './items.ts';
 import { HIGHLIGHT_CHECK_MS, mark, sliceDeadline, yieldToMain } from './timing.ts';
 import { hidesText } from './visible.ts';
 import { changedRoots, type DomChanges, DomWatcher, insideAny } from './watch.ts';
-import { LIVE_RANGES, RangeWindow } from './window.ts';
+import { LiveRanges } from './window.ts';
 
 type Bg = ContentToBackground;
 /** Where a batch's items go: new blocks after the others (full scan), among them (update), or onto held blocks. */
@@ -37,9 +37,7 @@ export class Annotator {
   readonly signal = this.controller.signal;
   private readonly painter = new Painter();
   private readonly page = new PageItems();
-  private readonly window: RangeWindow;
-  /** Live Ranges made since the last full scan, to know when to switch the window on. */
-  private liveRanges = 0;
+  private readonly ranges: LiveRanges;
   private readonly interaction: Interaction;
   private readonly watcher: DomWatcher;
   private settings: Settings = DEFAULT_SETTINGS;
@@ -61,11 +59,11 @@ export class Annotator {
       failed: (e) => this.failed(e),
       pageRefs: (item, data) => this.pageRefs(item, data),
       itemsAt: (node) => (this.doc.body ? this.page.itemsAt(node, this.doc.body) : []),
-      rangeOf: (item) => this.rangeOf(item),
+      rangeOf: (item) => this.ranges.rangeOf(item),
       wrongMatch: (item) => void this.wrongMatch(item),
     });
     this.watcher = new DomWatcher(doc, (changes) => this.enqueue(() => this.update(changes)), this.signal);
-    this.window = new RangeWindow({ enter: (el) => this.enter(el), leave: (el) => this.leave(el) }, this.signal);
+    this.ranges = new LiveRanges(doc, this.page, this.painter, this.signal);
   }
 
   /** All current items in document order. */
@@ -142,8 +140,7 @@ export class Annotator {
     if (!blocks) return;
     this.page.clear();
     this.painter.reset();
-    this.window.stop();
-    this.liveRanges = 0;
+    this.ranges.reset();
     this.anchors = {};
     await this.matchAndPaint(blocks, false);
   }
@@ -165,7 +162,7 @@ export class Annotator {
       sliceDeadline(),
       yieldToMain,
     );
-    this.dropped(dropped);
+    this.ranges.dropped(dropped);
     const fresh: Block[] = [];
     for (const r of roots) {
       const blocks = await this.read(r);
@@ -237,7 +234,7 @@ export class Annotator {
     for (let b = 0; b < batch.length; b++) {
       const { block, start, first } = batch[b];
       const items: Item[] = [];
-      const live = !this.window.active || this.window.isNear(block.element);
+      const live = this.ranges.wants(block);
       for (const a of annotations[b] ?? []) {
         if (++since >= ITEMS_PER_CHECK) {
           since = 0;
@@ -256,53 +253,14 @@ export class Annotator {
       else if (how === 'insert' && first) this.page.insert(block, items);
       else if (!this.page.extend(block, items)) continue; // the block went away meanwhile (a pause, a teardown)
       for (const it of items) added.push(it);
-      if (live) this.liveRanges += items.length;
-      this.window.observe(block.element);
+      this.ranges.added(block, items);
       if (stop()) {
         await yieldToMain();
         stop = sliceDeadline();
       }
     }
-    if (!this.window.active && this.liveRanges > LIVE_RANGES) this.window.start(this.page.elements());
+    this.ranges.check();
     return added;
-  }
-
-  /** The item's Range, made now if the window had dropped it (a card or keyboard step to a far mention). */
-  private rangeOf(item: Item): Range | null {
-    if (!item.range) {
-      const a = item.annotation;
-      item.range = blockRange(item.block, a.start, a.end);
-      if (item.range) this.liveRanges++;
-    }
-    return item.range;
-  }
-
-  /** A block element came near the viewport: make and paint its items' Ranges. */
-  private enter(el: Element): void {
-    const items = this.page.itemsIn(el);
-    for (const it of items) this.rangeOf(it);
-    this.painter.add(this.doc, byHighlight(items));
-  }
-
-  /** A block element left the viewport's surroundings: unpaint its items and let their Ranges go. */
-  private leave(el: Element): void {
-    const items = this.page.itemsIn(el);
-    this.painter.remove(byHighlight(items));
-    for (const it of items) {
-      if (it.range) {
-        it.range = null;
-        this.liveRanges--;
-      }
-    }
-  }
-
-  /** Items that went away: unpaint them, and stop watching block elements that hold nothing now. */
-  private dropped(items: Item[]): void {
-    this.painter.remove(byHighlight(items));
-    for (const it of items) {
-      if (it.range) this.liveRanges--;
-      if (!this.page.holds(it.block.element)) this.window.forget(it.block.element);
-    }
   }
 
   private async reportCount(): Promise<void> {
@@ -333,7 +291,7 @@ export class Annotator {
     const a = item.annotation;
     this.hidden.add(hideKey(a.id, a.text));
     const dropped = this.page.filter((i) => !this.hidden.has(hideKey(i.annotation.id, i.annotation.text)));
-    this.dropped(dropped);
+    this.ranges.dropped(dropped);
     this.interaction.itemsChanged();
     await callBackground<Bg, 'footnote:wrong-match'>('footnote:wrong-match', {
       page: pageKey(this.doc),
@@ -365,7 +323,7 @@ export class Annotator {
 
   private clear(): void {
     this.watcher.stop();
-    this.window.stop();
+    this.ranges.reset();
     this.page.clear();
     this.interaction.close();
     this.painter.clear();
