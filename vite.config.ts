@@ -1,7 +1,7 @@
 /**
  * Builds the extension for one browser: `vite build --mode chrome` → dist/chrome, `--mode firefox` → dist/firefox.
  * manifest.json at the root is the single source of truth; `manifestFor` derives each browser's variant.
- * The knowledge pack is compiled and validated here (virtual:footnote-pack): an invalid pack fails the build.
+ * The knowledge pack is compiled and validated here and written as pack.json: an invalid pack fails the build.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import type { Pack } from './src/core/pack/schema.ts';
 import { buildPack, DEFAULT_PACK_DIR, PackError } from './src/node/pack-io.ts';
 
 type Target = 'chrome' | 'firefox';
@@ -28,25 +29,38 @@ export function manifestFor(target: Target): ManifestV3Export {
   return m as unknown as ManifestV3Export;
 }
 
-/** `virtual:footnote-pack`: the compiled pack (FOOTNOTE_PACK=dir-or-files to build with another pack). */
-function footnotePack(): Plugin {
-  const id = 'virtual:footnote-pack';
+/** Where the compiled pack is written in the extension (read by the background, src/background/bundled.ts). */
+export const PACK_FILE = 'pack.json';
+
+/** The pack from src/data/pack (or FOOTNOTE_PACK=dir-or-files, comma-separated), validated and merged. */
+function defaultPack(): Pack {
   const inputs = (process.env.FOOTNOTE_PACK || DEFAULT_PACK_DIR).split(',').filter(Boolean);
+  return buildPack(inputs, { name: process.env.FOOTNOTE_PACK_NAME ?? 'Footnote default pack', version: pkg.version });
+}
+
+/**
+ * The compiled pack goes into the extension as a JSON file of its own, and `virtual:footnote-pack` gives the
+ * background its path. Not as a string in the bundle: V8 took minutes to load a service worker carrying a 100 MB
+ * pack as a literal, where fetching and parsing the same JSON takes seconds. The pack is built (and validated)
+ * when the build starts, so an invalid pack fails the build before anything is written.
+ */
+export function footnotePack(make: () => Pack = defaultPack): Plugin {
+  const id = 'virtual:footnote-pack';
+  let json = '';
   return {
     name: 'footnote-pack',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(loaded) {
-      if (loaded !== `\0${id}`) return null;
+    buildStart() {
       try {
-        const pack = buildPack(inputs, {
-          name: process.env.FOOTNOTE_PACK_NAME ?? 'Footnote default pack',
-          version: pkg.version,
-        });
-        return `export default JSON.parse(${JSON.stringify(JSON.stringify(pack))});`;
+        json = JSON.stringify(make());
       } catch (e) {
         if (e instanceof PackError) this.error(e.message);
         throw e;
       }
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load: (loaded) => (loaded === `\0${id}` ? `export default ${JSON.stringify(PACK_FILE)};` : null),
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: PACK_FILE, source: json });
     },
   };
 }

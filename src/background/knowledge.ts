@@ -20,15 +20,18 @@ interface SearchDoc {
 }
 
 export class Knowledge {
-  private engine: Engine;
+  // Both set once `ready` resolves; every public method but `info` waits for it, and `info`'s callers do.
+  private bundled!: Pack;
+  private engine!: Engine;
   private user: UserPack | null = null;
   private fuse: Fuse<SearchDoc> | null = null;
   private ready: Promise<void>;
 
-  constructor(private readonly bundled: Pack) {
-    this.engine = new Engine(bundled).warm();
-    this.ready = loadUserPack().then((p) => {
-      if (p) this.use(p);
+  /** `bundled` may still be loading (src/background/bundled.ts); the engine is built once, with the user's pack. */
+  constructor(bundled: Pack | Promise<Pack>) {
+    this.ready = Promise.all([bundled, loadUserPack()]).then(([pack, user]) => {
+      this.bundled = pack;
+      this.use(user);
     });
   }
 

@@ -5,18 +5,18 @@
  * Content scripts send block texts here and get annotations back, so the index lives once per browser, not
  * once per tab. Nothing here touches the network.
  */
-import pack from 'virtual:footnote-pack';
 import { browser } from '../shared/browser.ts';
 import type { ContentToBackground, ToContent, UiToBackground } from '../shared/messages.ts';
 import { callTab, serve } from '../shared/rpc.ts';
 import { activeOn } from '../shared/settings.ts';
+import { loadBundledPack } from './bundled.ts';
 import { Knowledge } from './knowledge.ts';
 import { setUpMenus, takePendingQuery } from './menus.ts';
 import { migrateStorage } from './migrations.ts';
 import { loadSettings, loadWrongMatches, saveSettings, saveWrongMatches } from './store.ts';
 
 const migrated = migrateStorage();
-const knowledge = new Knowledge(pack);
+const knowledge = new Knowledge(loadBundledPack());
 
 async function refreshTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});

@@ -1,8 +1,7 @@
-// The compiled knowledge pack, produced at build time by the footnote-pack vite plugin (vite.config.ts)
-// from src/data/pack/*.json (or FOOTNOTE_PACK): validated, merged, canonically ordered.
+// The compiled knowledge pack's path inside the extension (pack.json), from the footnote-pack vite plugin
+// (vite.config.ts), which builds it from src/data/pack/*.json (or FOOTNOTE_PACK): validated, merged, canonically
+// ordered. The background reads it with src/background/bundled.ts.
 declare module 'virtual:footnote-pack' {
-  import type { Pack } from '../core/pack/schema.ts';
-
-  const pack: Pack;
-  export default pack;
+  const file: string;
+  export default file;
 }

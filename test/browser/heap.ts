@@ -130,3 +130,55 @@ export function median(xs: readonly number[]): number {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/**
+ * The heap of the extension's service worker (where the engine and its index live), after a full collection.
+ * Playwright gives no CDP session to a worker of a persistent context: this attaches to it through a page's session
+ * and talks to it with Target.sendMessageToTarget.
+ */
+export async function workerHeap(session: ChromiumSession): Promise<PageHeap> {
+  const page = await session.context.newPage();
+  try {
+    const cdp = await session.context.newCDPSession(page);
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${session.extensionId}/`),
+    );
+    if (!worker) throw new Error('the extension has no running service worker');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: worker.targetId,
+      flatten: false,
+    } as never)) as { sessionId: string };
+    let next = 0;
+    const replies = new Map<number, (result: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget' as never, (e: { sessionId: string; message: string }) => {
+      if (e.sessionId !== sessionId) return;
+      const m = JSON.parse(e.message) as { id?: number; result?: unknown };
+      if (m.id !== undefined) replies.get(m.id)?.(m.result);
+    });
+    const call = (method: string) =>
+      new Promise<unknown>((resolve) => {
+        const id = ++next;
+        replies.set(id, resolve);
+        void cdp.send(
+          'Target.sendMessageToTarget' as never,
+          {
+            sessionId,
+            message: JSON.stringify({ id, method, params: {} }),
+          } as never,
+        );
+      });
+    await call('HeapProfiler.collectGarbage');
+    await call('HeapProfiler.collectGarbage');
+    const h = (await call('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+    return { v8: h.usedSize, blink: h.embedderHeapUsedSize ?? 0 };
+  } finally {
+    await page.close();
+  }
+}
+
+interface TargetInfo {
+  targetId: string;
+  type: string;
+  url: string;
+}
