@@ -7,9 +7,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { CARD_UI_FILE, CONTENT_FILE } from './src/content/files.ts';
 import type { Pack } from './src/core/pack/schema.ts';
 import { buildPack, DEFAULT_PACK_DIR, PackError } from './src/node/pack-io.ts';
 
@@ -26,6 +27,8 @@ export function manifestFor(target: Target): ManifestV3Export {
   } else {
     delete m.browser_specific_settings;
   }
+  // Built as classic scripts by contentScripts() below, not by crxjs.
+  delete m.content_scripts;
   return m as unknown as ManifestV3Export;
 }
 
@@ -66,6 +69,53 @@ export function footnotePack(make: () => Pack = defaultPack): Plugin {
 }
 
 /**
+ * The content script is built here as one classic script, which the browser runs as it injects it at
+ * document_idle. crxjs would build it as a module behind a loader that imports it: on the seed page that import
+ * cost 90 ms (median) between document_idle and our first line, nearly the whole budget for the first paint. The
+ * card UI (Preact) stays out of it, in one module of its own that the content script imports on the first card
+ * (the only file pages can reach: web_accessible_resources). Both builds run after the main one, into its folder,
+ * and the manifest's content_scripts entry is written to point at the script.
+ */
+function contentScripts(): Plugin {
+  let outDir = '';
+  return {
+    name: 'footnote-content-scripts',
+    apply: 'build',
+    enforce: 'post',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    // After every writeBundle hook (firefoxSidebar edits the same manifest there; these hooks run in parallel).
+    async closeBundle() {
+      const root = import.meta.dirname;
+      const common = { configFile: false as const, root, logLevel: 'warn' as const, plugins: [preact()] };
+      const library = (entry: string, file: string, format: 'iife' | 'es') =>
+        build({
+          ...common,
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: 'es2022',
+            sourcemap: false,
+            copyPublicDir: false,
+            // Library builds keep an ES module's white space; this is a shipped file, not a library.
+            rolldownOptions: { output: { minify: true } },
+            lib: { entry: join(root, entry), formats: [format], name: 'footnote', fileName: () => file },
+          },
+        });
+      await library('src/content/main.ts', CONTENT_FILE, 'iife');
+      await library('src/content/popover.tsx', CARD_UI_FILE, 'es');
+      const file = join(outDir, 'manifest.json');
+      const m = JSON.parse(readFileSync(file, 'utf8'));
+      m.content_scripts = baseManifest.content_scripts.map((c) => ({ ...c, js: [CONTENT_FILE] }));
+      const matches = [...new Set(baseManifest.content_scripts.flatMap((c) => c.matches))];
+      m.web_accessible_resources = [{ resources: [CARD_UI_FILE], matches }];
+      writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
+    },
+  };
+}
+
+/**
  * Firefox shows the side panel page as a sidebar: crxjs builds the page from `side_panel`, then this moves the
  * declaration to `sidebar_action` in the written Firefox manifest.
  */
@@ -98,6 +148,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       footnotePack(),
       crx({ manifest: manifestFor(target), browser: target }),
+      contentScripts(),
       ...(target === 'firefox' ? [firefoxSidebar()] : []),
     ],
     build: {

@@ -6,7 +6,7 @@
  *   - the page's heap (test/browser/heap.ts: V8 and Blink of the page's isolate, content scripts' isolated worlds
  *     included, after full collections; median of 3 loads) less the same page's without the extension;
  *   - the heap of the extension's service worker, where the engine and its index live;
- *   - the first paint after the content script starts (median of 5 loads).
+ *   - the first paint after document_idle (median of 5 loads), and on the first page of a fresh browser.
  * Goals: the page pays at most 4 MB with the default pack (also asserted in test/browser/budgets.test.ts) and 8 MB
  * with the scale pack.
  *
@@ -62,6 +62,8 @@ interface Figures {
   page: PageHeap;
   worker: PageHeap;
   paint: number;
+  /** First paint on the first load in a fresh browser. */
+  coldPaint: number;
   buildMs: number;
 }
 
@@ -72,15 +74,23 @@ async function measure(extension: string, url: string, buildMs: number): Promise
     if (m.type() === 'error' || m.type() === 'warning') logged.push(`service worker ${m.type()}: ${m.text()}`);
   });
   try {
+    // The first load in a fresh browser: the background reads the pack and builds its index meanwhile.
+    const cold = await paintTiming(session, url);
     const page = await heapAfterLoad(session, url, 'footnote:scanned').catch((e: Error) => {
       throw new Error(`${e.message.split('\n')[0]}${logged.length ? `; ${logged.join('; ')}` : ''}`);
     });
     const paints: number[] = [];
     for (let i = 0; i < PAINT_LOADS; i++) {
       const t = await paintTiming(session, url);
-      paints.push(t.firstPaint - t.start);
+      paints.push(t.firstPaint - t.injected);
     }
-    return { page, worker: await workerHeap(session), paint: median(paints), buildMs };
+    return {
+      page,
+      worker: await workerHeap(session),
+      paint: median(paints),
+      coldPaint: cold.firstPaint - cold.injected,
+      buildMs,
+    };
   } finally {
     await session.close();
   }
@@ -127,7 +137,15 @@ export async function run(ctx: BenchContext): Promise<BenchResult> {
           metric: `${label}: first paint`,
           value: f.paint,
           unit: 'ms',
-          note: `after the content script starts, median of ${PAINT_LOADS} loads`,
+          // The budget is the seed page's with the default pack (test/browser/budgets.test.ts asserts it).
+          goal: label === 'default pack' ? '<=100' : undefined,
+          note: `after document_idle (the content script's injection), median of ${PAINT_LOADS} loads`,
+        },
+        {
+          metric: `${label}: first paint in a fresh browser`,
+          value: f.coldPaint,
+          unit: 'ms',
+          note: 'the first page after the browser starts: the background reads the pack and builds its index',
         },
       );
       notes.push(

@@ -11,6 +11,7 @@ import type { CardData, ContentToBackground } from '../shared/messages.ts';
 import { callBackground } from '../shared/rpc.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { PageRef } from '../ui/OnThisPage.tsx';
+import { loadCardUi } from './card-ui.ts';
 import type { Block } from './extract.ts';
 import { hitTest } from './hit.ts';
 import type { PopoverHost } from './popover.tsx';
@@ -61,7 +62,7 @@ export class Interaction {
   ) {}
 
   private loadPopover(): Promise<PopoverHost> {
-    this.loading ??= import('./popover.tsx').then(({ PopoverHost }) => {
+    this.loading ??= loadCardUi().then(({ PopoverHost }) => {
       const p = new PopoverHost(this.doc);
       p.onPointerEnter = () => clearTimeout(this.closeTimer);
       p.onPointerLeave = () => this.scheduleClose();

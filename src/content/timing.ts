@@ -39,8 +39,8 @@ export function sliceDeadline(ms = SLICE_MS): () => boolean {
 
 /**
  * User Timing marks, in the page's performance timeline, so tests and benchmarks can time us: footnote:injected
- * (the loader ran, at document_idle), footnote:start (this module runs), footnote:first-paint, footnote:names (the
- * names of the whole page are painted), footnote:scanned (claims too).
+ * (the browser injected the content script, at document_idle), footnote:start (it starts its work), footnote:first-paint,
+ * footnote:names (the names of the whole page are painted), footnote:scanned (claims too).
  */
 export function mark(name: string, startTime?: number): void {
   try {

@@ -4,7 +4,14 @@
  * Pure TypeScript: the background service worker, the CLI, tests and benchmarks all use this same class.
  * Input is the text of a page's blocks; output is annotations with offsets into those blocks.
  */
-import { analyze, buildClaimIndex, type ClaimIndex, isCheckworthyMatch, segmentSentences } from './claims/index.ts';
+import {
+  analyze,
+  buildClaimIndex,
+  type ClaimIndex,
+  claimDocOf,
+  isCheckworthyMatch,
+  segmentSentences,
+} from './claims/index.ts';
 import { type AliasSpec, type MatchOptions, type NameMatch, NameMatcher } from './names/matcher.ts';
 import type { Claim, Entity, Pack, Source } from './pack/schema.ts';
 
@@ -106,19 +113,7 @@ export class Engine {
   /** The claim index, built on first use from the pack's claims (text, title, claimant, hints, entities). */
   private claims_(): ClaimIndex {
     if (this.claimIndex) return this.claimIndex;
-    this.claimIndex = buildClaimIndex(
-      this.pack.claims.map((c) => ({
-        id: c.id,
-        text: c.text,
-        title: c.title,
-        claimant: c.claimant?.name,
-        date: c.date,
-        reviewDate: c.reviews[0]?.date,
-        phrases: c.hints?.phrases,
-        numbers: c.hints?.numbers,
-        entities: c.entities,
-      })),
-    );
+    this.claimIndex = buildClaimIndex(this.pack.claims.map(claimDocOf));
     // Once, with the index (not on every block).
     for (const c of this.pack.claims) {
       const sets = [...(c.hints?.phrases ?? []), ...(c.hints?.numbers ?? [])]

@@ -3,8 +3,9 @@
  *   - page heap: what the extension adds to the page's heap (V8 and Blink, after full collections), against the same
  *     page loaded without it, is at most 4 MB with the default pack. A control extension whose content script
  *     holds a known amount shows that the measurement sees content scripts' isolated worlds (./heap.ts).
- *   - first paint: the highlights are painted at most 100 ms after the content script starts (median of several
- *     loads; marks footnote:start and footnote:first-paint, src/content/timing.ts).
+ *   - first paint: the highlights are painted at most 100 ms after document_idle, when the browser injects the
+ *     content script (median of several loads; marks footnote:injected and footnote:first-paint,
+ *     src/content/timing.ts).
  * The same heap figures with the engine's scale pack are in the benchmark (bench/heap.ts): building an extension
  * around a pack of 100,000+ names takes minutes.
  */
@@ -24,7 +25,7 @@ import { hasShared, type StaticServer, startServer } from './server.ts';
 const MB = 1024 * 1024;
 /** The page-heap budget with the default pack. */
 const HEAP_BUDGET = 4 * MB;
-/** Highlights painted this soon after the content script starts. */
+/** Highlights painted this soon after document_idle (the content script's injection). */
 const FIRST_PAINT_MS = 100;
 /** Loads timed for the first-paint median (after one untimed load that wakes the background). */
 const TIMED_LOADS = 9;
@@ -83,19 +84,18 @@ describe.skipIf(!findChromium() || !hasShared())('budgets on the seed article in
       await session?.close();
     });
 
-    it(`paints the highlights within ${FIRST_PAINT_MS} ms of the content script's start (median of ${TIMED_LOADS} loads)`, async () => {
+    it(`paints the highlights within ${FIRST_PAINT_MS} ms of document_idle (median of ${TIMED_LOADS} loads)`, async () => {
       await paintTiming(session, url); // wakes the background and warms its engine; not timed
       const loads = [];
       for (let i = 0; i < TIMED_LOADS; i++) loads.push(await paintTiming(session, url));
-      const paint = loads.map((t) => t.firstPaint - t.start);
-      const sinceInjected = loads.map((t) => t.firstPaint - t.injected);
+      const paint = loads.map((t) => t.firstPaint - t.injected);
       const sinceDcl = loads.map((t) => t.firstPaint - t.domContentLoaded);
       console.log(
-        `seed page first paint after the content script starts: median ${median(paint).toFixed(0)} ms ` +
-          `(${paint.map((x) => x.toFixed(0)).join(', ')}); after its loader was injected (document_idle): median ` +
-          `${median(sinceInjected).toFixed(0)} ms; after DOMContentLoaded: median ${median(sinceDcl).toFixed(0)} ms`,
+        `seed page first paint after document_idle (the content script injected): median ` +
+          `${median(paint).toFixed(0)} ms (${paint.map((x) => x.toFixed(0)).join(', ')}); ` +
+          `after DOMContentLoaded: median ${median(sinceDcl).toFixed(0)} ms`,
       );
-      for (const t of loads) expect(t.firstPaint, 'a first-paint mark on every load').toBeGreaterThan(t.start);
+      for (const t of loads) expect(t.firstPaint, 'a first-paint mark on every load').toBeGreaterThan(t.injected);
       expect(median(paint)).toBeLessThanOrEqual(FIRST_PAINT_MS);
     });
   });

@@ -97,9 +97,9 @@ export function writeHoldingExtension(count: number): string {
 
 /** Our User Timing marks on one load (ms from navigation start), and the page's own DOMContentLoaded. */
 export interface PaintTiming {
-  /** The loader ran (document_idle). */
+  /** The browser injected the content script (document_idle). */
   injected: number;
-  /** The content script's module runs. */
+  /** The content script starts its work. */
   start: number;
   firstPaint: number;
   domContentLoaded: number;

@@ -7,22 +7,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintChrome } from '../../scripts/chrome-lint.mjs';
+import { CARD_UI_FILE, CONTENT_FILE } from '../../src/content/files.ts';
 import { ROOT } from './server.ts';
 
 const DIST = join(ROOT, 'dist', 'chrome');
 const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 
-/** Bytes of a chunk plus every chunk it imports statically (what the browser must load before it runs). */
-function eagerBytes(file: string, seen = new Set<string>()): number {
-  if (seen.has(file)) return 0;
-  seen.add(file);
-  const text = readFileSync(join(DIST, 'assets', file), 'utf8');
-  let total = statSync(join(DIST, 'assets', file)).size;
-  // Static imports only: `import … from "./x.js"` / `import "./x.js"`; dynamic import("./x.js") loads later.
-  for (const m of text.matchAll(/(?:^|[;\s])import\s*(?:[^"'()]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
-    total += eagerBytes(m[1], seen);
-  return total;
-}
+/** Static imports (`import … from "x"`, `import "x"`); a dynamic import() loads later. */
+const STATIC_IMPORT = /(?:^|[;\s}])import\s*(?:[^"'`()]*?from\s*)?["'`][^"'`]+["'`]/;
 
 describe('packages', () => {
   it('npm run package writes a Chrome and a Firefox zip, each passing its lint', () => {
@@ -63,12 +55,19 @@ describe('packages', () => {
 
   it('keeps the content script small: ≤ 40 KB before the first card, card UI ≤ 90 KB on demand', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
-    const loader = readFileSync(join(DIST, manifest.content_scripts[0].js[0]), 'utf8');
-    const main = /assets\/(src-content-main[^"']+\.js)/.exec(loader)?.[1] as string;
-    expect(main).toBeDefined();
-    const eager = eagerBytes(main);
-    const popover = readdirSync(join(DIST, 'assets')).find((f) => f.startsWith('popover-')) as string;
-    const onDemand = eagerBytes(popover, new Set());
+    const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+    expect(scripts).toEqual([CONTENT_FILE]);
+    const main = readFileSync(join(DIST, CONTENT_FILE), 'utf8');
+    // A classic script: the browser runs it as it injects it, with nothing more to fetch first.
+    expect(main).not.toMatch(STATIC_IMPORT);
+    expect(main).toContain('footnote:first-paint');
+    // The card UI is the one file pages may load (the content script imports it on the first card).
+    expect(manifest.web_accessible_resources).toEqual([{ resources: [CARD_UI_FILE], matches: expect.any(Array) }]);
+    const card = readFileSync(join(DIST, CARD_UI_FILE), 'utf8');
+    expect(card).not.toMatch(STATIC_IMPORT);
+    expect(card).toContain('PopoverHost');
+    const eager = statSync(join(DIST, CONTENT_FILE)).size;
+    const onDemand = statSync(join(DIST, CARD_UI_FILE)).size;
     console.log(
       `content script: ${(eager / 1024).toFixed(1)} KB eager, card UI ${(onDemand / 1024).toFixed(1)} KB on demand`,
     );

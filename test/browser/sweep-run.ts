@@ -9,7 +9,7 @@
  * images by absolute URLs), which keeps loads fast and the same in both browsers. Date and Math.random are
  * deterministic in the page's main world (./real-pages.ts).
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -24,6 +24,17 @@ import { MARKS_INIT, type ScanSignal, Tab, type Visit, type VisitBrowser } from 
  * each request through the test process, and it stops IP-literal URLs too, which DNS rules would not.
  */
 const CLOSED_NETWORK = ['--proxy-server=http://127.0.0.1:9'];
+
+/** The text of the content scripts an extension's manifest lists. */
+function contentScripts(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js: string[] }[];
+  };
+  return (manifest.content_scripts ?? [])
+    .flatMap((c) => c.js)
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+}
 
 /** One Chromium for the whole sweep, with or without (a private copy of) the built extension. */
 export class SweepBrowser implements VisitBrowser {
@@ -40,14 +51,7 @@ export class SweepBrowser implements VisitBrowser {
     private readonly copy: string | null,
   ) {
     this.ourPrefix = `chrome-extension://${session.extensionId || '-'}/`;
-    const assets = copy ? join(copy, 'assets') : null;
-    this.scanSignal = !assets
-      ? null
-      : readdirSync(assets).some(
-            (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('footnote:scanned'),
-          )
-        ? 'mark'
-        : 'style';
+    this.scanSignal = !copy ? null : contentScripts(copy).includes('footnote:scanned') ? 'mark' : 'style';
   }
 
   get context(): BrowserContext {
