@@ -34,6 +34,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After the unit and DOM tiers, not beside them: the browser tier times things (first paint, task lengths)
+          // and should not share the two cores with type checks and unit tests.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -36,9 +36,18 @@ export async function pageHeap(cdp: CDPSession): Promise<PageHeap> {
   return heap;
 }
 
-/** Resolves once the page has this User Timing mark (the content script's, or the control's). */
-export function markSeen(page: Page, name: string, timeout = 60_000): Promise<unknown> {
-  return page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout, polling: 100 });
+/**
+ * Resolves once the page has this User Timing mark (the content script's, or the control's). Polls with a bare
+ * expression rather than `page.waitForFunction`: that first compiles Playwright's injected script in the page, tens
+ * of milliseconds of the page's main thread right while the content script starts, which delayed the replies it
+ * waits for and showed up in the first-paint figures.
+ */
+export async function markSeen(page: Page, name: string, timeout = 60_000): Promise<void> {
+  const probe = `performance.getEntriesByName(${JSON.stringify(name)}).length > 0`;
+  for (const end = Date.now() + timeout; !(await page.evaluate(probe)); ) {
+    if (Date.now() > end) throw new Error(`no ${name} mark within ${timeout} ms on ${page.url()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**
