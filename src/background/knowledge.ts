@@ -43,7 +43,9 @@ export class Knowledge {
 
   private use(user: UserPack | null): void {
     this.user = user;
-    this.engine = new Engine(user ? this.merged(user) : this.bundled).warm();
+    // Names only: a page's first highlights need nothing else. The claim index, the larger part of a cold start,
+    // is built by the first claim request, which a page sends once its names are painted.
+    this.engine = new Engine(user ? this.merged(user) : this.bundled).warm(false);
     this.fuse = null;
   }
 

@@ -103,10 +103,10 @@ export class Engine {
     return this.names.aliasCount;
   }
 
-  /** Pay index-building costs now rather than on the first page. */
-  warm(): this {
+  /** Pay index-building costs now rather than on the first page: the name index, and the claim index unless told. */
+  warm(claims = true): this {
     this.names.warm();
-    this.claims_();
+    if (claims) this.claims_();
     return this;
   }
 
