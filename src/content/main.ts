@@ -15,8 +15,7 @@ const GUARD = Symbol.for('footnote.content');
 type GuardedWindow = Window & { [GUARD]?: Annotator };
 
 function start(): void {
-  // A classic content script runs as the browser injects it, at document_idle (vite.config.ts).
-  mark('footnote:injected');
+  // A classic content script runs as the browser injects it (vite.config.ts): this mark is document_idle.
   mark('footnote:start');
   const w = window as GuardedWindow;
   // Injected again (a reload of the extension, a second injection): the newest script wins, the old one leaves

@@ -38,9 +38,9 @@ export function sliceDeadline(ms = SLICE_MS): () => boolean {
 }
 
 /**
- * User Timing marks, in the page's performance timeline, so tests and benchmarks can time us: footnote:injected
- * (the browser injected the content script, at document_idle), footnote:start (it starts its work), footnote:first-paint,
- * footnote:names (the names of the whole page are painted), footnote:scanned (claims too).
+ * User Timing marks, in the page's performance timeline, so tests and benchmarks can time us: footnote:start (the
+ * browser injected the content script, at document_idle), footnote:first-paint, footnote:names (the names of the
+ * whole page are painted), footnote:scanned (claims too).
  */
 export function mark(name: string, startTime?: number): void {
   try {

@@ -106,9 +106,7 @@ export function writeHoldingExtension(count: number): string {
 
 /** Our User Timing marks on one load (ms from navigation start), and the page's own DOMContentLoaded. */
 export interface PaintTiming {
-  /** The browser injected the content script (document_idle). */
-  injected: number;
-  /** The content script starts its work. */
+  /** The content script starts: the browser runs it as it injects it, at document_idle. */
   start: number;
   firstPaint: number;
   domContentLoaded: number;
@@ -126,7 +124,7 @@ export async function paintTiming(session: ChromiumSession, url: string): Promis
     return (await page.evaluate(`(() => {
       const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
       const nav = performance.getEntriesByType('navigation')[0];
-      return { injected: at('footnote:injected'), start: at('footnote:start'), firstPaint: at('footnote:first-paint'),
+      return { start: at('footnote:start'), firstPaint: at('footnote:first-paint'),
         domContentLoaded: nav ? nav.domContentLoadedEventEnd : Number.NaN };
     })()`)) as PaintTiming;
   } finally {
