@@ -23,7 +23,12 @@ import { MARKS_INIT, type ScanSignal, Tab, type Visit, type VisitBrowser } from 
  * (ERR_PROXY_CONNECTION_FAILED); loopback bypasses proxies, so the test server answers. Cheaper than routing
  * each request through the test process, and it stops IP-literal URLs too, which DNS rules would not.
  */
-const CLOSED_NETWORK = ['--proxy-server=http://127.0.0.1:9'];
+const CLOSED_NETWORK = [
+  '--proxy-server=http://127.0.0.1:9',
+  // A page that sends itself to an off-machine URL ends on Chrome's network error page, which by default reloads
+  // itself again and again (1 s, 5 s, …): each reload would wipe the document that a snapshot is reading.
+  '--disable-auto-reload',
+];
 
 /** The text of the content scripts an extension's manifest lists. */
 function contentScripts(dir: string): string {

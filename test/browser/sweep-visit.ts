@@ -23,6 +23,9 @@ const SETTLE_MAX_MS = 4000;
 const SCAN_MAX_MS = 60_000; // big pages are read in slices; under heavy load (CPU share 0.1) each yield costs a lot
 // Generous: on a loaded 2-core machine a 300 kB page can take 10 s to load; a timeout here is not our bug.
 const LOAD_TIMEOUT_MS = 60_000;
+/** How a page evaluation fails when the page navigates meanwhile, and how many new documents a visit follows. */
+const NAVIGATED = /Execution context was destroyed|because of a navigation/i;
+const NAVIGATION_RETRIES = 3;
 
 /**
  * Messages the browser itself logs when a resource fails: every off-machine URL is aborted by design and the
@@ -242,7 +245,27 @@ export class Tab {
       await new Promise((r) => setTimeout(r, 50));
   }
 
+  /**
+   * Run `read` in the page; if the page navigates itself meanwhile (a script sending it to another URL wipes the
+   * document being read), wait for the new document to load and read that one. `left` tells `read` the page is
+   * no longer the one visited (our content script does not run on Chrome's error pages, so a wait for our scan
+   * there would only time out).
+   */
+  private async inPage<T>(read: (left: boolean) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await read(attempt > 0 && this.page.url().split('#')[0] !== this.target.split('#')[0]);
+      } catch (e) {
+        if (attempt >= NAVIGATION_RETRIES || !NAVIGATED.test((e as Error).message)) throw e;
+        await this.page.waitForLoadState('load', { timeout: LOAD_TIMEOUT_MS });
+      }
+    }
+  }
+
+  private target = '';
+
   async run(url: string, opts: VisitOptions = {}): Promise<Visit> {
+    this.target = url;
     const v = newVisit();
     this.visit = v;
     this.inflight = 0;
@@ -267,11 +290,14 @@ export class Tab {
       const loaded = Date.now();
       v.loadMs = loaded - start;
       v.loaded = true;
-      [v.scanned] = await Promise.all([settleDom(this.page, this.browser.scanSignal), this.settleNetwork()]);
+      [v.scanned] = await Promise.all([
+        this.inPage((left) => settleDom(this.page, left ? null : this.browser.scanSignal)),
+        this.settleNetwork(),
+      ]);
       const left = (opts.minDwell ?? 0) - (Date.now() - loaded);
       if (left > 0) await new Promise((r) => setTimeout(r, left));
       await arrive();
-      Object.assign(v, await this.page.evaluate(SNAPSHOT));
+      Object.assign(v, await this.inPage(() => this.page.evaluate(SNAPSHOT)));
       v.dwell = Date.now() - loaded;
     } catch (e) {
       v.loadError = (e as Error).message.split('\n')[0];
