@@ -112,4 +112,21 @@ describe('matcher context rules', () => {
     expect(found(['Our emotion ran high.'], 'en')).toEqual([]);
     expect(found(['eMotion announced a deal.'], 'en')).toEqual(['eMotion→emotion-brand']);
   });
+
+  it('gives a spelling shared by two entities to the one whose alias is written exactly so', () => {
+    const matcher = new NameMatcher([
+      { entity: 'plain', text: 'İstanbul Nato', type: 'organisation' },
+      { entity: 'with-era', text: 'İstanbul ㍻ Nato', type: 'organisation' },
+      { entity: 'muller', text: 'Muller', type: 'person' },
+      { entity: 'mueller', text: 'Müller', type: 'person' },
+    ]);
+    const names = (text: string, exact: boolean) =>
+      matcher.matchPage([text], { exact, lang: 'en' })[0].map((m) => `${m.text}→${m.entity}`);
+    // In exact mode the era sign is no token, so both aliases are the same tokens; the text's own spelling decides.
+    expect(names('the İstanbul ㍻ Nato said', true)).toEqual(['İstanbul ㍻ Nato→with-era']);
+    expect(names('the İstanbul Nato said', true)).toEqual(['İstanbul Nato→plain']);
+    expect(names('Muller met Müller.', false)).toEqual(['Muller→muller', 'Müller→mueller']);
+    // Written neither way (capitals fold to both): still undecided, so not annotated.
+    expect(names('MULLER spoke.', false)).toEqual([]);
+  });
 });

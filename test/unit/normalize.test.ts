@@ -50,6 +50,14 @@ describe('normalize', () => {
     expect(input.slice(s, e)).toBe('𝐀𝐁');
   });
 
+  it('reads lone surrogates as U+FFFD, so dropping a zero-width character between two never makes a letter', () => {
+    for (const fold of [true, false]) {
+      const n = normalize('a\uD800\u200D\uDC00b', { fold });
+      expect(n.text).toBe('a\uFFFD\uFFFDb');
+      expect(toOriginal(n, 2, 3)).toEqual([3, 4]);
+    }
+  });
+
   it.each([
     ['½', '1⁄2'],
     ['ﬃ', 'ffi'],

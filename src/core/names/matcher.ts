@@ -391,6 +391,15 @@ export class NameMatcher {
     const clear = entitiesOf(m.aliases, false);
     const direct: NameMatch['via'] = m.inflected ? 'inflected' : m.exactSpelling ? 'exact' : 'folded';
     if (clear.length === 1) return [clear[0], direct];
+    // Spellings that differ only in what matching skips ("İstanbul ㍻ Nato" and "İstanbul Nato" in exact mode,
+    // "Muller" and "Müller" folded) name the one entity whose alias is written exactly as the text.
+    if (clear.length > 1 && m.exactSpelling && !m.inflected) {
+      const spelledSo = entitiesOf(
+        m.aliases.filter((a) => a.exactKey === m.spelled),
+        false,
+      );
+      if (spelledSo.length === 1) return [spelledSo[0], 'exact'];
+    }
     const all = entitiesOf(m.aliases, true);
     // A title right before the name picks the one candidate holding it, named in full on the page or not:
     // "President Trump" is Donald Trump even where only Ivanka Trump is named in full.

@@ -30,6 +30,9 @@ const COMBINING = /\p{M}/u;
 
 /** Map one code point to its normalised form (possibly empty or several code units). */
 export function foldCodePoint(ch: string, fold: boolean): string {
+  // A lone surrogate (ill-formed UTF-16) reads as the replacement character, as a decoder shows it: kept as it is,
+  // two of them around a dropped zero-width character would join into a letter that is not in the text.
+  if (ch.length === 1 && (ch.charCodeAt(0) & 0xf800) === 0xd800) return '\uFFFD';
   if (IGNORED.test(ch)) return '';
   if (SPACE.test(ch)) return ' ';
   if (APOSTROPHES.test(ch)) return "'";

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { type AliasSpec, type NameMatch, NameMatcher } from '../../../src/core/names/matcher.ts';
 import { normalize } from '../../../src/core/text/normalize.ts';
 import { forEachToken } from '../../../src/core/text/tokenize.ts';
-import { check, hostileText, splitsPair, TRICKY } from './arbitraries.ts';
+import { check, hostileText, propertyRuns, splitsPair, TRICKY } from './arbitraries.ts';
 
-const RUNS = { numRuns: 150 };
+const RUNS = propertyRuns(150);
 
 // Name words in several scripts, with the spellings that make matching hard: diacritics, apostrophes, hyphens,
 // dotted capital I, ligatures, Han written without spaces, and compatibility characters that expand under NFKC.

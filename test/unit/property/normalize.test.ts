@@ -6,9 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldCodePoint, type Normalized, normalize, toOriginal } from '../../../src/core/text/normalize.ts';
 import { forEachToken } from '../../../src/core/text/tokenize.ts';
-import { check, hostileText, isHigh, isLow, splitsPair } from './arbitraries.ts';
+import { check, hostileText, isHigh, isLow, propertyRuns, splitsPair } from './arbitraries.ts';
 
-const RUNS = { numRuns: 300 };
+const RUNS = propertyRuns(300);
 const MODES = [
   ['fold', true],
   ['exact', false],

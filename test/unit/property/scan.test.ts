@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashToken, hashToken2, normalizedTokens, scanTokens, type TokenView } from '../../../src/core/names/scan.ts';
-import { hostileText } from './arbitraries.ts';
+import { hostileText, propertyRuns } from './arbitraries.ts';
 
-const RUNS = { numRuns: 400 };
+const RUNS = propertyRuns(400);
 
 function dump(v: TokenView) {
   return Array.from({ length: v.count }, (_, i) => [v.starts[i], v.ends[i], v.text(i), v.spaced(i)]);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type PackIssue, validatePackFiles } from '../../../src/core/pack/validate.ts';
 import { fullPackFile as validFile } from '../pack-fixture.ts';
-import { anyCodePoint, check, TRICKY } from './arbitraries.ts';
+import { anyCodePoint, check, propertyRuns, TRICKY } from './arbitraries.ts';
 
 const TODAY = '2026-11-30';
 const unit = fc.oneof(fc.constantFrom(...TRICKY), anyCodePoint, fc.constantFrom('\u0000', '\u001F', '<', '>'));
@@ -69,7 +69,7 @@ describe('validatePackFiles on arbitrary input', () => {
         checkIssues(r.issues);
         for (const n of Object.values(r.counts)) check(Number.isInteger(n) && n >= 0, `count ${n}`);
       }),
-      { numRuns: 200 },
+      propertyRuns(200),
     );
   });
 
@@ -89,7 +89,7 @@ describe('validatePackFiles on arbitrary input', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 });
