@@ -67,6 +67,11 @@ describe('matcher context rules', () => {
     expect(guessLanguage([en])).toBe('en');
     expect(guessLanguage([de])).toBe('de');
     expect(guessLanguage(['Trump Putin Kyiv'])).toBeUndefined();
+    // Function words outside ASCII, in capitals, across blocks; a word glued to a letter outside the BMP is no word.
+    const sv = ['Det var också en dag för samtal från', 'HAR INTE OCH SOM MED DEN TILL AV'];
+    expect(guessLanguage(sv)).toBe('sv');
+    expect(guessLanguage(['Это было не на что как из для его и в с по он'])).toBe('ru');
+    expect(guessLanguage([`${'the𝐀 and𝐀 of𝐀 '.repeat(10)}`])).toBeUndefined();
     expect(found([`Heavy Industries grew. ${en}`])).toEqual([]);
     expect(found([`Putins Besuch. ${de}`])).toEqual(['Putins→vladimir-putin']);
   });

@@ -201,23 +201,22 @@ export class NameMatcher {
 
   /** Match the blocks of one page. Returns one list per block, ordered by start. */
   matchPage(blocks: readonly string[], options: MatchOptions = {}): NameMatch[][] {
-    // A page that does not say its language: guess it from its function words (English plurals are no genitive).
-    const opts = options.lang || options.exact ? options : { ...options, lang: guessLanguage(blocks) };
-    const raw = blocks.map((b) => this.scanBlock(b, opts));
-    return this.resolve(blocks, raw, opts);
+    const page = new PageLanguage(blocks, options);
+    const raw = blocks.map((b) => this.scanBlock(b, options, page));
+    return this.resolve(blocks, raw, options, page);
   }
 
-  private scanBlock(text: string, opts: MatchOptions): RawMatch[] {
+  private scanBlock(text: string, opts: MatchOptions, page: PageLanguage): RawMatch[] {
     const exact = opts.exact === true;
     const trie = this.trie(exact);
-    const inflect = inflectionsFor(opts);
+    const inflect = page.inflect;
     const view = blockTokens(text, !exact);
     const out: RawMatch[] = [];
     let lastEnd = 0;
     for (let i = 0; i < view.count; ) {
       // Most tokens are turned down here, by a bit in a small set, before the trie is walked.
       const c = text.charCodeAt(view.starts[i]);
-      if (!trie.mayStart(view.hashes[i], c >= 0x61 && c <= 0x7a)) {
+      if (!trie.mayBegin(view, i, c >= 0x61 && c <= 0x7a)) {
         i++;
         continue;
       }
@@ -235,6 +234,7 @@ export class NameMatcher {
       }
       let taken = -1;
       for (const hit of this.hits) {
+        if (hit.genitive && !page.genitiveS()) continue;
         const m = this.accept(text, view, i, hit, exact);
         if (m) {
           out.push(m);
@@ -304,16 +304,15 @@ export class NameMatcher {
 
   /** An ambiguous one-word name glued to another capitalised word is part of a longer name ("Alaska Airlines"). */
   private insideLongerName(text: string, view: TokenView, i: number): boolean {
-    const capAt = (k: number) => isUpperStart(text[view.starts[k]]);
-    if (i + 1 < view.count && view.spaced(i) && capAt(i + 1)) return true;
-    if (i > 0 && view.spaced(i - 1) && capAt(i - 1)) {
+    if (i + 1 < view.count && view.spaced(i) && isUpperStart(text[view.starts[i + 1]])) return true;
+    if (i > 0 && view.spaced(i - 1) && isUpperStart(text[view.starts[i - 1]])) {
       const prev = view.text(i - 1).toLowerCase();
       if (!TITLES.has(prev)) return true;
     }
     return false;
   }
 
-  private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions): NameMatch[][] {
+  private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions, page: PageLanguage): NameMatch[][] {
     // Entities named unambiguously somewhere on the page, with the (folded) texts that named them.
     const anchored = new Map<string, Set<string>>(Object.entries(opts.anchors ?? {}).map(([k, v]) => [k, new Set(v)]));
     for (const list of raw) {
@@ -326,11 +325,10 @@ export class NameMatcher {
       }
     }
     if (opts.anchors) for (const [k, v] of anchored) opts.anchors[k] = [...v];
-    const lang = opts.lang?.toLowerCase().split('-')[0];
     return raw.map((list, b) => {
       const out: NameMatch[] = [];
       for (const m of list) {
-        const chosen = this.choose(m, m.key, anchored, lang);
+        const chosen = this.choose(m, m.key, anchored, page);
         if (!chosen) continue;
         const [entity, via] = chosen;
         out.push({
@@ -386,7 +384,7 @@ export class NameMatcher {
     m: RawMatch,
     key: string,
     anchored: Map<string, Set<string>>,
-    lang: string | undefined,
+    page: PageLanguage,
   ): [string, NameMatch['via']] | null {
     const clear = entitiesOf(m.aliases, false);
     const direct: NameMatch['via'] = m.inflected ? 'inflected' : m.exactSpelling ? 'exact' : 'folded';
@@ -424,7 +422,8 @@ export class NameMatcher {
       );
       if (places.length === 1) return [places[0], 'locative'];
     }
-    if (lang && clear.length > 1) {
+    const lang = clear.length > 1 ? page.lang() : undefined;
+    if (lang) {
       const byLang = entitiesOf(
         m.aliases.filter((a) => !a.spec.ambiguous && a.spec.lang?.split('-')[0] === lang),
         false,
@@ -438,12 +437,38 @@ export class NameMatcher {
 // Languages whose names take a genitive "s" without an apostrophe (Putins, Selenskyjs, Rutte's is English).
 const GENITIVE_S = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'is', 'lb', 'af', 'fy']);
 
-/** Endings a name may lose on this page: none in exact mode; the genitive "s" only where the language has it
- * (or the language is unknown). */
-function inflectionsFor(opts: MatchOptions): Inflect {
-  if (opts.exact) return 'none';
-  const lang = opts.lang?.toLowerCase().split('-')[0];
-  return !lang || GENITIVE_S.has(lang) ? 'all' : 'slavic';
+/**
+ * The page's language, for the two rules that depend on it: which inflections a name may lose (the genitive "s"
+ * only where the language has one), and which of several entities sharing a spelling is meant. A page that does
+ * not declare its language gets a guess from its function words (English plurals are no genitive), made only when
+ * one of the rules first asks: most pages never need it.
+ */
+class PageLanguage {
+  /** Endings a name may lose: none in exact mode; all (the genitive "s" checked per hit) unless declared. */
+  readonly inflect: Inflect;
+  private guessed: string | undefined | null = null;
+
+  constructor(
+    private readonly blocks: readonly string[],
+    private readonly opts: MatchOptions,
+  ) {
+    const declared = opts.lang?.toLowerCase().split('-')[0];
+    this.inflect = opts.exact ? 'none' : !declared || GENITIVE_S.has(declared) ? 'all' : 'slavic';
+  }
+
+  /** The declared language, else the guess (primary subtag, lower case), else undefined. */
+  lang(): string | undefined {
+    if (this.opts.lang) return this.opts.lang.toLowerCase().split('-')[0];
+    if (this.opts.exact) return undefined;
+    if (this.guessed === null) this.guessed = guessLanguage(this.blocks);
+    return this.guessed;
+  }
+
+  /** May a name lose a genitive "s" here? Yes where the language has one, or is unknown. */
+  genitiveS(): boolean {
+    const lang = this.lang();
+    return lang === undefined || GENITIVE_S.has(lang);
+  }
 }
 
 /** Up to two words right before token i, joined by single spaces (only across plain white space). */

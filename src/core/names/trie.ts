@@ -30,6 +30,8 @@ export interface TrieHit {
   aliases: readonly number[];
   /** The last token matched only after stripping an inflection ("Putins" → "putin"). */
   inflected: boolean;
+  /** The inflection stripped was a genitive "s" (which only some languages have: see `Inflect`). */
+  genitive: boolean;
 }
 
 // Endings stripped from a final token when the full token is no alias: possessive/genitive "s" (en, de, nl,
@@ -82,9 +84,12 @@ export class TokenTrie {
   /** First tokens, and first tokens of aliases that may start with a small letter in the text (see `mayStart`). */
   private readonly firsts = new Set<string>();
   private readonly lowerFirsts = new Set<string>();
-  private bits: { all: Uint32Array; lower: Uint32Array; mask: number } | null = null;
+  private bits: { all: Uint32Array; allMask: number; lower: Uint32Array; lowerMask: number } | null = null;
   /** Hashes of the first two tokens of aliases of two tokens or more (see `mayPair`). */
   private readonly pairs = new Set<number>();
+  /** Hashes of one-token aliases, and of their inflected forms (see `mayBegin`). */
+  private readonly singles = new Set<number>();
+  private singleBits: Uint32Array | null = null;
   private pairBits: Uint32Array | null = null;
   private pairMask = 0;
   /** Longest alias in tokens. */
@@ -95,8 +100,10 @@ export class TokenTrie {
     if (tokens.length === 0) return;
     this.bits = null;
     this.pairBits = null;
+    this.singleBits = null;
     if (tokens.length > 1)
       for (const second of endings(tokens[1])) this.pairs.add(pairHash(hashToken(tokens[0]), hashToken(second)));
+    else for (const form of endings(tokens[0])) this.singles.add(hashToken(form));
     this.firsts.add(tokens[0]);
     if (lowerOk) this.lowerFirsts.add(tokens[0]);
     let node = 0;
@@ -135,26 +142,62 @@ export class TokenTrie {
    */
   mayStart(hash: number, lower: boolean): boolean {
     const b = this.bits ?? this.buildBits();
-    const k = hash & b.mask;
-    return ((lower ? b.lower : b.all)[k >>> 5] & (1 << (k & 31))) !== 0;
+    if (lower) {
+      const k = hash & b.lowerMask;
+      return (b.lower[k >>> 5] & (1 << (k & 31))) !== 0;
+    }
+    const k = hash & b.allMask;
+    return (b.all[k >>> 5] & (1 << (k & 31))) !== 0;
   }
 
-  private buildBits(): { all: Uint32Array; lower: Uint32Array; mask: number } {
-    // About 16 bits per first token and ending: a few percent of tokens pass wrongly; at most 512 kB each.
-    let size = 1 << 16;
-    while (size < this.firsts.size * 32 && size < 1 << 22) size <<= 1;
-    const mask = size - 1;
+  private buildBits(): { all: Uint32Array; allMask: number; lower: Uint32Array; lowerMask: number } {
+    // About 16 bits per first token and ending: a few percent of tokens pass wrongly; at most 512 kB each. Each
+    // set is sized by its own count: few aliases may start with a small letter, and most words of a text do, so
+    // that set is small enough to stay in the fastest cache.
     const fill = (firsts: Set<string>) => {
+      const forms: number[] = [];
+      for (const first of firsts) for (const form of endings(first)) forms.push(hashToken(form));
+      let size = 1 << 12;
+      while (size < forms.length * 16 && size < 1 << 22) size <<= 1;
       const bits = new Uint32Array(size >>> 5);
-      const set = (t: string) => {
-        const k = hashToken(t) & mask;
+      for (const h of forms) {
+        const k = h & (size - 1);
         bits[k >>> 5] |= 1 << (k & 31);
-      };
-      for (const first of firsts) for (const form of endings(first)) set(form);
-      return bits;
+      }
+      return { bits, mask: size - 1 };
     };
-    this.bits = { all: fill(this.firsts), lower: fill(this.lowerFirsts), mask };
+    const all = fill(this.firsts);
+    const lower = fill(this.lowerFirsts);
+    this.bits = { all: all.bits, allMask: all.mask, lower: lower.bits, lowerMask: lower.mask };
     return this.bits;
+  }
+
+  /**
+   * Might an alias start at token i? False is certain. Asked before the edge table, which at 100k aliases is far
+   * larger than the processor's cache: the token must start some alias (`mayStart`, by its case too), and either
+   * be a one-token alias itself, or start a longer one together with the token after it. "The", "New" and
+   * "Home" begin thousands of organisation and place names, but hardly ever with the word that follows them here.
+   */
+  mayBegin(tokens: TokenSource, i: number, lower: boolean): boolean {
+    const h = tokens.hashes[i];
+    if (!this.mayStart(h, lower)) return false;
+    return this.maySingle(h) || (i + 1 < tokens.count && this.maxDepth > 1 && this.mayPair(h, tokens.hashes[i + 1]));
+  }
+
+  private maySingle(h: number): boolean {
+    let bits = this.singleBits;
+    if (!bits) {
+      let size = 1 << 16;
+      while (size < this.singles.size * 16 && size < 1 << 22) size <<= 1;
+      bits = new Uint32Array(size >>> 5);
+      for (const x of this.singles) {
+        const k = x & (size - 1);
+        bits[k >>> 5] |= 1 << (k & 31);
+      }
+      this.singleBits = bits;
+    }
+    const k = h & ((bits.length << 5) - 1);
+    return (bits[k >>> 5] & (1 << (k & 31))) !== 0;
   }
 
   /** Might an alias start with these two tokens (by their first hashes)? False is certain. */
@@ -242,7 +285,7 @@ export class TokenTrie {
       node = next;
       this.path[j - i] = node;
       const t = this.endingAt(node);
-      if (t && this.onPath(tokens, i, j)) out.push({ lastToken: j, aliases: t, inflected: false });
+      if (t && this.onPath(tokens, i, j)) out.push({ lastToken: j, aliases: t, inflected: false, genitive: false });
       // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
       // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
       if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
@@ -273,7 +316,7 @@ export class TokenTrie {
       const next = this.find(node, hashToken(stem), hashToken2(stem));
       const t = next === EMPTY ? undefined : this.endingAt(next);
       if (t && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
-        out.push({ lastToken: j, aliases: t, inflected: true });
+        out.push({ lastToken: j, aliases: t, inflected: true, genitive: suffix === 's' });
         return;
       }
     }
