@@ -210,40 +210,39 @@ export class NameMatcher {
     const exact = opts.exact === true;
     const trie = this.trie(exact);
     const inflect = page.inflect;
-    const view = blockTokens(text, !exact);
+    // Most tokens are turned down by the scan itself, by a bit in a small set, as it closes each token (the exact
+    // route has no filter: its tokens are tested here).
+    const view = blockTokens(text, !exact, trie.startFilter());
+    const cands = view.candidates;
+    const count = cands ? view.candidateCount : view.count;
     const out: RawMatch[] = [];
     let lastEnd = 0;
-    for (let i = 0; i < view.count; ) {
-      // Most tokens are turned down here, by a bit in a small set, before the trie is walked.
-      const c = text.charCodeAt(view.starts[i]);
-      if (!trie.mayBegin(view, i, c >= 0x61 && c <= 0x7a)) {
-        i++;
-        continue;
+    let next = 0; // tokens before this one are inside a match taken
+    for (let k = 0; k < count; k++) {
+      const i = cands ? cands[k] : k;
+      if (i < next) continue;
+      if (!cands) {
+        const c = text.charCodeAt(view.starts[i]);
+        if (!trie.mayStart(view.hashes[i], c >= 0x61 && c <= 0x7a)) continue;
       }
+      // Then most of the rest, by the token after it, still before the trie's edge table is touched.
+      if (!trie.mayGoOn(view, i)) continue;
       // One code point can fold into several tokens ("㍻" → "平成"): a token that maps back into text already
       // matched starts nothing, or two matches would cover the same characters.
-      if (view.starts[i] < lastEnd) {
-        i++;
-        continue;
-      }
+      if (view.starts[i] < lastEnd) continue;
       // Almost every walk ends at its first token, by the token's hashes, before any string is built.
       trie.walk(view, i, inflect, this.hits);
-      if (this.hits.length === 0) {
-        i++;
-        continue;
-      }
-      let taken = -1;
+      if (this.hits.length === 0) continue;
       for (const hit of this.hits) {
         if (hit.genitive && !page.genitiveS()) continue;
         const m = this.accept(text, view, i, hit, exact);
         if (m) {
           out.push(m);
           lastEnd = m.end;
-          taken = hit.lastToken;
+          next = hit.lastToken + 1;
           break;
         }
       }
-      i = taken >= 0 ? taken + 1 : i + 1;
     }
     return out;
   }

@@ -26,6 +26,24 @@ export interface TokenView {
   spaced(i: number): boolean;
   /** The last code unit of token i as written (a cheap first look at its ending). */
   last(i: number): number;
+  /**
+   * The tokens that passed the scan's `StartFilter`, in order (the first `candidateCount`), or null when the scan
+   * had no filter or took the exact route: then every token is a candidate.
+   */
+  readonly candidates: Int32Array | null;
+  readonly candidateCount: number;
+}
+
+/**
+ * Bit sets over first-token hashes (`TokenTrie.startFilter`), one for tokens that start with a small ASCII letter
+ * and one for the rest: the scan tests each token as it closes it, so the name pass visits only the tokens that
+ * may start an alias.
+ */
+export interface StartFilter {
+  readonly all: Uint32Array;
+  readonly allMask: number;
+  readonly lower: Uint32Array;
+  readonly lowerMask: number;
 }
 
 /** The hashes the trie and the scanner agree on, over the folded token's UTF-16 code units. */
@@ -103,6 +121,7 @@ let hashes = new Int32Array(1024);
 let hashes2 = new Int32Array(1024);
 /** Per token: bit 0 = has a code unit outside ASCII; bit 1 = only white space between it and the next token. */
 let flags = new Uint8Array(1024);
+let candidates = new Int32Array(1024);
 
 function grow(): void {
   const size = starts.length * 2;
@@ -115,6 +134,7 @@ function grow(): void {
   ends = g32(ends);
   hashes = g32(hashes);
   hashes2 = g32(hashes2);
+  candidates = g32(candidates);
   const f = new Uint8Array(size);
   f.set(flags);
   flags = f;
@@ -125,6 +145,8 @@ const SPACED = 2;
 
 class ScannedView implements TokenView {
   count = 0;
+  candidateCount = 0;
+  private filtered = false;
   private texts: (string | undefined)[] = [];
   constructor(
     private readonly src: string,
@@ -141,6 +163,13 @@ class ScannedView implements TokenView {
   }
   get hashes2() {
     return hashes2;
+  }
+  get candidates() {
+    return this.filtered ? candidates : null;
+  }
+  markFiltered(count: number): void {
+    this.filtered = true;
+    this.candidateCount = count;
   }
   last(i: number): number {
     return this.src.charCodeAt(ends[i] - 1);
@@ -166,8 +195,10 @@ class ScannedView implements TokenView {
  * Tokens of `text`, folded (`fold`) or as written but for separators and white space (exact mode); null when the
  * block needs the exact route.
  */
-export function scanTokens(text: string, fold: boolean): TokenView | null {
+export function scanTokens(text: string, fold: boolean, filter?: StartFilter): TokenView | null {
   const view = new ScannedView(text, fold);
+  let nc = 0;
+  let lowerStart = false;
   const asciiFolded = fold ? ASCII_FOLDED : ASCII_AS_IS;
   let n = 0;
   let inToken = false;
@@ -208,6 +239,7 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
         if (n === starts.length) grow();
         starts[n] = i;
         flags[n] = 0;
+        lowerStart = c >= 0x61 && c <= 0x7a;
         inToken = true;
         h = 0;
         h2 = FNV_BASIS;
@@ -232,6 +264,10 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
         hashes[n] = h;
         hashes2[n] = h2;
         flags[n] |= nonAscii;
+        if (filter) {
+          const k = h & (lowerStart ? filter.lowerMask : filter.allMask);
+          if (((lowerStart ? filter.lower : filter.all)[k >>> 5] & (1 << (k & 31))) !== 0) candidates[nc++] = n;
+        }
         n++;
         inToken = false;
         gapSpace = false;
@@ -243,6 +279,7 @@ export function scanTokens(text: string, fold: boolean): TokenView | null {
     i += width - 1;
   }
   view.count = n;
+  if (filter) view.markFiltered(nc);
   return view;
 }
 
@@ -270,6 +307,8 @@ export function normalizedTokens(text: string, fold: boolean): TokenView {
   }
   return {
     count,
+    candidates: null,
+    candidateCount: count,
     starts: os,
     ends: oe,
     hashes: h1,
@@ -281,6 +320,6 @@ export function normalizedTokens(text: string, fold: boolean): TokenView {
 }
 
 /** The block's tokens by the fast route when it applies, else the exact one. */
-export function blockTokens(text: string, fold: boolean): TokenView {
-  return scanTokens(text, fold) ?? normalizedTokens(text, fold);
+export function blockTokens(text: string, fold: boolean, filter?: StartFilter): TokenView {
+  return scanTokens(text, fold, filter) ?? normalizedTokens(text, fold);
 }

@@ -11,7 +11,7 @@
  * make a match (at worst, with odds of about one in 10^19 per token, it could hide one).
  */
 
-import { hashToken, hashToken2 } from './scan.ts';
+import { hashToken, hashToken2, type StartFilter } from './scan.ts';
 
 /** Tokens as the walk reads them: by index, hashed, folded text built on demand. */
 export interface TokenSource {
@@ -87,7 +87,7 @@ export class TokenTrie {
   private bits: { all: Uint32Array; allMask: number; lower: Uint32Array; lowerMask: number } | null = null;
   /** Hashes of the first two tokens of aliases of two tokens or more (see `mayPair`). */
   private readonly pairs = new Set<number>();
-  /** Hashes of one-token aliases, and of their inflected forms (see `mayBegin`). */
+  /** Hashes of one-token aliases, and of their inflected forms (see `mayGoOn`). */
   private readonly singles = new Set<number>();
   private singleBits: Uint32Array | null = null;
   private pairBits: Uint32Array | null = null;
@@ -173,15 +173,19 @@ export class TokenTrie {
   }
 
   /**
-   * Might an alias start at token i? False is certain. Asked before the edge table, which at 100k aliases is far
-   * larger than the processor's cache: the token must start some alias (`mayStart`, by its case too), and either
-   * be a one-token alias itself, or start a longer one together with the token after it. "The", "New" and
-   * "Home" begin thousands of organisation and place names, but hardly ever with the word that follows them here.
+   * For a token that passed `mayStart` (or the scan's `startFilter`): might an alias start here? False is certain.
+   * Asked before the edge table, which at 100k aliases is far larger than the processor's cache: the token must be
+   * a one-token alias itself, or start a longer one together with the token after it. "The", "New" and "Home"
+   * begin thousands of organisation and place names, but hardly ever with the word that follows them here.
    */
-  mayBegin(tokens: TokenSource, i: number, lower: boolean): boolean {
+  mayGoOn(tokens: TokenSource, i: number): boolean {
     const h = tokens.hashes[i];
-    if (!this.mayStart(h, lower)) return false;
     return this.maySingle(h) || (i + 1 < tokens.count && this.maxDepth > 1 && this.mayPair(h, tokens.hashes[i + 1]));
+  }
+
+  /** `mayStart`'s bit sets, for the scan to test each token as it closes it. */
+  startFilter(): StartFilter {
+    return this.bits ?? this.buildBits();
   }
 
   private maySingle(h: number): boolean {

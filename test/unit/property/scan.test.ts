@@ -37,6 +37,33 @@ describe.each([
     expect(scanned).toBeGreaterThan(RUNS.numRuns / 2);
   });
 
+  it('lists as candidates exactly the tokens whose bit is set in the start filter for their first letter', () => {
+    // Small sets, so about half the tokens pass: both outcomes are exercised.
+    const bits = (seed: number) => Uint32Array.from({ length: 4 }, (_, k) => (seed * (k + 7) * 0x9e3779b1) >>> 0);
+    const filter = { all: bits(3), allMask: 127, lower: bits(5), lowerMask: 127 };
+    let listed = 0;
+    let left = 0;
+    fc.assert(
+      fc.property(fc.oneof(hostileText(), fc.string({ unit: 'grapheme-ascii' })), (input) => {
+        const fast = scanTokens(input, fold, filter);
+        if (!fast) return;
+        const expected: number[] = [];
+        for (let i = 0; i < fast.count; i++) {
+          const c = input.charCodeAt(fast.starts[i]);
+          const lower = c >= 0x61 && c <= 0x7a;
+          const k = fast.hashes[i] & (lower ? filter.lowerMask : filter.allMask);
+          if (((lower ? filter.lower : filter.all)[k >>> 5] & (1 << (k & 31))) !== 0) expected.push(i);
+        }
+        expect(Array.from(fast.candidates ?? [], Number).slice(0, fast.candidateCount)).toEqual(expected);
+        listed += expected.length;
+        left += fast.count - expected.length;
+      }),
+      RUNS,
+    );
+    expect([listed > 0, left > 0]).toEqual([true, true]);
+    expect(scanTokens('no filter here', fold)?.candidates).toBeNull();
+  });
+
   it('takes the fast route through typical news text, including typographic punctuation and accents', () => {
     const text = 'Zelensk\u00ADyy’s “plan” — Kyïv,\u00A0Macron and  Merz met  in Genève. Straße, ΤΣΙΠΡΑΣ; Путина.';
     const fast = scanTokens(text, fold);
