@@ -78,6 +78,8 @@ interface RawMatch {
   key: string;
   /** The one or two words right before the match (folded), when nothing but a space separates them. */
   before: string;
+  /** The entities its aliases not flagged ambiguous name (`entitiesOf(aliases, false)`, set by `resolve`). */
+  clear: string[];
 }
 
 // Words before a name that say "this is a place": "in Budapest", "near Kharkiv", "the city of Budapest". Not "to",
@@ -276,6 +278,7 @@ export class NameMatcher {
       spelled,
       key: foldKey(slice),
       before: wordsBefore(view, first),
+      clear: NONE,
     };
   }
 
@@ -317,6 +320,7 @@ export class NameMatcher {
     for (const list of raw) {
       for (const m of list) {
         const ids = entitiesOf(m.aliases, false);
+        m.clear = ids;
         if (ids.length !== 1) continue;
         const texts = anchored.get(ids[0]) ?? new Set<string>();
         texts.add(m.key);
@@ -324,10 +328,11 @@ export class NameMatcher {
       }
     }
     if (opts.anchors) for (const [k, v] of anchored) opts.anchors[k] = [...v];
+    const context: PageContext = { anchored, page };
     return raw.map((list, b) => {
       const out: NameMatch[] = [];
       for (const m of list) {
-        const chosen = this.choose(m, m.key, anchored, page);
+        const chosen = this.choose(m, m.key, context);
         if (!chosen) continue;
         const [entity, via] = chosen;
         out.push({
@@ -379,13 +384,9 @@ export class NameMatcher {
     );
   }
 
-  private choose(
-    m: RawMatch,
-    key: string,
-    anchored: Map<string, Set<string>>,
-    page: PageLanguage,
-  ): [string, NameMatch['via']] | null {
-    const clear = entitiesOf(m.aliases, false);
+  private choose(m: RawMatch, key: string, context: PageContext): [string, NameMatch['via']] | null {
+    const { anchored, page } = context;
+    const clear = m.clear;
     const direct: NameMatch['via'] = m.inflected ? 'inflected' : m.exactSpelling ? 'exact' : 'folded';
     if (clear.length === 1) return [clear[0], direct];
     // Spellings that differ only in what matching skips ("İstanbul ㍻ Nato" and "İstanbul Nato" in exact mode,
@@ -492,8 +493,28 @@ export function titleHead(title: string): string {
 
 const foldKey = (s: string): string => (PLAIN.test(s) ? s.toLowerCase() : normalize(s, { fold: true }).text).trim();
 
+/** What `choose` reads about the page: the entities named unambiguously on it (see `resolve`), and its language. */
+interface PageContext {
+  anchored: Map<string, Set<string>>;
+  page: PageLanguage;
+}
+
+const NONE: string[] = [];
+
 /** Entities named by these aliases; `withAmbiguous` false keeps only aliases not flagged ambiguous. */
 function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {
+  // Most spellings name one entity: no set for those.
+  let only: string | null = null;
+  let many = false;
+  for (const a of aliases) {
+    if (!withAmbiguous && a.ambiguous) continue;
+    if (only === null) only = a.entity;
+    else if (a.entity !== only) {
+      many = true;
+      break;
+    }
+  }
+  if (!many) return only === null ? [] : [only];
   const out = new Set<string>(); // not a list with includes(): one spelling of 100k entities made that quadratic
   for (const a of aliases) {
     if (!withAmbiguous && a.ambiguous) continue;
