@@ -446,22 +446,23 @@ const GENITIVE_S = new Set(['de', 'nl', 'sv', 'da', 'nb', 'nn', 'no', 'is', 'lb'
 class PageLanguage {
   /** Endings a name may lose: none in exact mode; all (the genitive "s" checked per hit) unless declared. */
   readonly inflect: Inflect;
-  private guessed: string | undefined | null = null;
+  /** The declared language's primary subtag, lower case; then the guess, once made (null: not asked yet). */
+  private known: string | undefined | null;
 
   constructor(
     private readonly blocks: readonly string[],
-    private readonly opts: MatchOptions,
+    opts: MatchOptions,
   ) {
-    const declared = opts.lang?.toLowerCase().split('-')[0];
+    const declared = opts.lang?.toLowerCase().split('-')[0] || undefined;
+    // Exact mode makes no guess.
+    this.known = declared ?? (opts.exact ? undefined : null);
     this.inflect = opts.exact ? 'none' : !declared || GENITIVE_S.has(declared) ? 'all' : 'slavic';
   }
 
   /** The declared language, else the guess (primary subtag, lower case), else undefined. */
   lang(): string | undefined {
-    if (this.opts.lang) return this.opts.lang.toLowerCase().split('-')[0];
-    if (this.opts.exact) return undefined;
-    if (this.guessed === null) this.guessed = guessLanguage(this.blocks);
-    return this.guessed;
+    if (this.known === null) this.known = guessLanguage(this.blocks);
+    return this.known;
   }
 
   /** May a name lose a genitive "s" here? Yes where the language has one, or is unknown. */

@@ -11,6 +11,7 @@
  */
 import { foldCodePoint, normalize } from '../text/normalize.ts';
 import { classify, forEachToken } from '../text/tokenize.ts';
+import { type HashBits, mayHave } from './hash-bits.ts';
 
 export interface TokenView {
   readonly count: number;
@@ -40,10 +41,8 @@ export interface TokenView {
  * may start an alias.
  */
 export interface StartFilter {
-  readonly all: Uint32Array;
-  readonly allMask: number;
-  readonly lower: Uint32Array;
-  readonly lowerMask: number;
+  readonly all: HashBits;
+  readonly lower: HashBits;
 }
 
 /** The hashes the trie and the scanner agree on, over the folded token's UTF-16 code units. */
@@ -264,10 +263,7 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
         hashes[n] = h;
         hashes2[n] = h2;
         flags[n] |= nonAscii;
-        if (filter) {
-          const k = h & (lowerStart ? filter.lowerMask : filter.allMask);
-          if (((lowerStart ? filter.lower : filter.all)[k >>> 5] & (1 << (k & 31))) !== 0) candidates[nc++] = n;
-        }
+        if (filter && mayHave(lowerStart ? filter.lower : filter.all, h)) candidates[nc++] = n;
         n++;
         inToken = false;
         gapSpace = false;

@@ -11,6 +11,7 @@
  * make a match (at worst, with odds of about one in 10^19 per token, it could hide one).
  */
 
+import { type HashBits, hashBits, mayHave } from './hash-bits.ts';
 import { hashToken, hashToken2, type StartFilter } from './scan.ts';
 
 /** Tokens as the walk reads them: by index, hashed, folded text built on demand. */
@@ -84,14 +85,13 @@ export class TokenTrie {
   /** First tokens, and first tokens of aliases that may start with a small letter in the text (see `mayStart`). */
   private readonly firsts = new Set<string>();
   private readonly lowerFirsts = new Set<string>();
-  private bits: { all: Uint32Array; allMask: number; lower: Uint32Array; lowerMask: number } | null = null;
-  /** Hashes of the first two tokens of aliases of two tokens or more (see `mayPair`). */
+  private bits: StartFilter | null = null;
+  /** Hashes of the first two tokens of aliases of two tokens or more (see `mayGoOn`). */
   private readonly pairs = new Set<number>();
   /** Hashes of one-token aliases, and of their inflected forms (see `mayGoOn`). */
   private readonly singles = new Set<number>();
-  private singleBits: Uint32Array | null = null;
-  private pairBits: Uint32Array | null = null;
-  private pairMask = 0;
+  private singleBits: HashBits | null = null;
+  private pairBits: HashBits | null = null;
   /** Longest alias in tokens. */
   maxDepth = 0;
 
@@ -141,34 +141,20 @@ export class TokenTrie {
    * inflected first token ("Putins", "Путина"): each first token plus the endings its script takes.
    */
   mayStart(hash: number, lower: boolean): boolean {
-    const b = this.bits ?? this.buildBits();
-    if (lower) {
-      const k = hash & b.lowerMask;
-      return (b.lower[k >>> 5] & (1 << (k & 31))) !== 0;
-    }
-    const k = hash & b.allMask;
-    return (b.all[k >>> 5] & (1 << (k & 31))) !== 0;
+    const b = this.startFilter();
+    return mayHave(lower ? b.lower : b.all, hash);
   }
 
-  private buildBits(): { all: Uint32Array; allMask: number; lower: Uint32Array; lowerMask: number } {
-    // About 16 bits per first token and ending: a few percent of tokens pass wrongly; at most 512 kB each. Each
-    // set is sized by its own count: few aliases may start with a small letter, and most words of a text do, so
-    // that set is small enough to stay in the fastest cache.
+  /** `mayStart`'s bit sets, for the scan to test each token as it closes it. */
+  startFilter(): StartFilter {
+    // Each set is sized by its own count: few aliases may start with a small letter, and most words of a text do,
+    // so that set is small enough to stay in the fastest cache.
     const fill = (firsts: Set<string>) => {
       const forms: number[] = [];
       for (const first of firsts) for (const form of endings(first)) forms.push(hashToken(form));
-      let size = 1 << 12;
-      while (size < forms.length * 16 && size < 1 << 22) size <<= 1;
-      const bits = new Uint32Array(size >>> 5);
-      for (const h of forms) {
-        const k = h & (size - 1);
-        bits[k >>> 5] |= 1 << (k & 31);
-      }
-      return { bits, mask: size - 1 };
+      return hashBits(forms, forms.length);
     };
-    const all = fill(this.firsts);
-    const lower = fill(this.lowerFirsts);
-    this.bits = { all: all.bits, allMask: all.mask, lower: lower.bits, lowerMask: lower.mask };
+    this.bits ??= { all: fill(this.firsts), lower: fill(this.lowerFirsts) };
     return this.bits;
   }
 
@@ -183,43 +169,15 @@ export class TokenTrie {
     return this.maySingle(h) || (i + 1 < tokens.count && this.maxDepth > 1 && this.mayPair(h, tokens.hashes[i + 1]));
   }
 
-  /** `mayStart`'s bit sets, for the scan to test each token as it closes it. */
-  startFilter(): StartFilter {
-    return this.bits ?? this.buildBits();
-  }
-
   private maySingle(h: number): boolean {
-    let bits = this.singleBits;
-    if (!bits) {
-      let size = 1 << 16;
-      while (size < this.singles.size * 16 && size < 1 << 22) size <<= 1;
-      bits = new Uint32Array(size >>> 5);
-      for (const x of this.singles) {
-        const k = x & (size - 1);
-        bits[k >>> 5] |= 1 << (k & 31);
-      }
-      this.singleBits = bits;
-    }
-    const k = h & ((bits.length << 5) - 1);
-    return (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+    this.singleBits ??= hashBits(this.singles, this.singles.size);
+    return mayHave(this.singleBits, h);
   }
 
   /** Might an alias start with these two tokens (by their first hashes)? False is certain. */
   private mayPair(h1: number, h2: number): boolean {
-    let bits = this.pairBits;
-    if (!bits) {
-      let size = 1 << 16;
-      while (size < this.pairs.size * 16 && size < 1 << 22) size <<= 1;
-      bits = new Uint32Array(size >>> 5);
-      this.pairMask = size - 1;
-      for (const p of this.pairs) {
-        const k = p & this.pairMask;
-        bits[k >>> 5] |= 1 << (k & 31);
-      }
-      this.pairBits = bits;
-    }
-    const k = pairHash(h1, h2) & this.pairMask;
-    return (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+    this.pairBits ??= hashBits(this.pairs, this.pairs.size);
+    return mayHave(this.pairBits, pairHash(h1, h2));
   }
 
   get size(): number {

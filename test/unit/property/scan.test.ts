@@ -40,7 +40,7 @@ describe.each([
   it('lists as candidates exactly the tokens whose bit is set in the start filter for their first letter', () => {
     // Small sets, so about half the tokens pass: both outcomes are exercised.
     const bits = (seed: number) => Uint32Array.from({ length: 4 }, (_, k) => (seed * (k + 7) * 0x9e3779b1) >>> 0);
-    const filter = { all: bits(3), allMask: 127, lower: bits(5), lowerMask: 127 };
+    const filter = { all: { bits: bits(3), mask: 127 }, lower: { bits: bits(5), mask: 127 } };
     let listed = 0;
     let left = 0;
     fc.assert(
@@ -51,8 +51,9 @@ describe.each([
         for (let i = 0; i < fast.count; i++) {
           const c = input.charCodeAt(fast.starts[i]);
           const lower = c >= 0x61 && c <= 0x7a;
-          const k = fast.hashes[i] & (lower ? filter.lowerMask : filter.allMask);
-          if (((lower ? filter.lower : filter.all)[k >>> 5] & (1 << (k & 31))) !== 0) expected.push(i);
+          const set = lower ? filter.lower : filter.all;
+          const k = fast.hashes[i] & set.mask;
+          if ((set.bits[k >>> 5] & (1 << (k & 31))) !== 0) expected.push(i);
         }
         expect(Array.from(fast.candidates ?? [], Number).slice(0, fast.candidateCount)).toEqual(expected);
         listed += expected.length;
