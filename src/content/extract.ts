@@ -29,6 +29,9 @@ function blockOf(node: Node, root: Node): Element {
   return (el ?? root) as Element;
 }
 
+/** Text that is only collapsible white space. */
+const BLANK = /^[ \t\n\r\f]*$/;
+
 /** Whether an element's own text renders: not asked yet, yes, no. */
 enum Shows {
   Unknown = 0,
@@ -134,7 +137,9 @@ export class BlockReader {
     const node = n as Text;
     const ord = this.texts++;
     const units = 1 + (node.data.length >> 8);
-    if (this.opts.hidesText) {
+    // White space alone is at most a word break, and asking the layout about its parent (a container, mostly,
+    // whose own text is only the breaks between its children) would be half of all the layout tests on a page.
+    if (this.opts.hidesText && this.shows[d] !== Shows.Yes && !BLANK.test(node.data)) {
       if (this.shows[d] === Shows.Unknown) this.shows[d] = this.opts.hidesText(parent) ? Shows.No : Shows.Yes;
       if (this.shows[d] === Shows.No) return units;
     }
@@ -201,11 +206,19 @@ function appendText(draft: Draft, node: Text, ord: number, breakBefore: boolean)
     draft.length++;
     draft.endsInSpace = true;
   }
-  const { text, map, endsInSpace } = collapseWhiteSpace(node.data, draft.endsInSpace);
+  const afterSpace = draft.endsInSpace;
+  const { text, verbatim, endsInSpace } = collapseWhiteSpace(node.data, afterSpace);
   draft.endsInSpace = endsInSpace;
   if (text.length === 0) return;
   const keep = draft.segments.length % CHECKPOINT_EVERY === 0;
-  draft.segments.push({ node: keep ? node : null, ord, start: draft.length, length: text.length, map });
+  draft.segments.push({
+    node: keep ? node : null,
+    ord,
+    start: draft.length,
+    length: text.length,
+    verbatim,
+    afterSpace,
+  });
   draft.parts.push(text);
   draft.length += text.length;
 }

@@ -10,7 +10,7 @@
  * page that changed in the meantime gives no Range rather than a wrong one (the change is re-read anyway).
  */
 import { type ExtractOptions, nextText } from './exclude.ts';
-import { collapseWhiteSpace } from './whitespace.ts';
+import { collapseWhiteSpace, sourceOffset } from './whitespace.ts';
 
 export interface Segment {
   /** The text node, on every CHECKPOINT_EVERY-th segment of a block (the first included); else null. */
@@ -20,8 +20,10 @@ export interface Segment {
   /** Offset of this segment's first character in the block text. */
   start: number;
   length: number;
-  /** Collapsed index → offset in node.data; null when the two are the same. */
-  map: Int32Array | null;
+  /** True when the segment's text is node.data as it is; else its offsets map back with `sourceOffset`. */
+  verbatim: boolean;
+  /** Whether the block text before this segment ended in a space (what collapsing the node started from). */
+  afterSpace: boolean;
 }
 
 export interface Block {
@@ -86,7 +88,8 @@ export function pointAt(block: Block, offset: number, end: boolean): [Text, numb
       const node = nodeOf(block, mid);
       if (!node) return null;
       const k = target - s.start;
-      const raw = s.map ? s.map[k] : k;
+      const raw = s.verbatim ? k : sourceOffset(node.data, s.afterSpace, k);
+      if (raw < 0) return null;
       return [node, end ? raw + 1 : raw];
     }
   }

@@ -1,67 +1,67 @@
 /**
- * White-space collapsing as a browser renders `white-space: normal` text, with a map back to the source offsets.
- * Part of the block reader (./extract.ts); kept apart because it is the hot loop on long pages.
+ * White-space collapsing as a browser renders `white-space: normal` text, and the way back from a collapsed offset
+ * to the source offset. Part of the block reader (./extract.ts); kept apart because it is the hot loop on long
+ * pages.
+ *
+ * The reader collapses every text node of a page, but only the few that hold an annotation's ends are ever mapped
+ * back. So collapsing keeps no map: it is one native regex test, and for the nodes that need it one native
+ * replace. `sourceOffset` redoes the walk for a single offset when a Range is made.
  */
 
 export interface Collapsed {
   /** The collapsed text (may be empty). */
   text: string;
-  /** Collapsed index → offset in the source; null when every source character was kept (the identity map). */
-  map: Int32Array | null;
+  /** True when `text` is the source itself (collapsed offsets are source offsets). */
+  verbatim: boolean;
   /** Whether `text` ends in a space (or, when empty, whether the text before it did). */
   endsInSpace: boolean;
 }
 
 /** Anything that needs rewriting: a tab or line break, or two spaces in a row. */
 const NEEDS_WORK = /[\t\n\r\f]| {2}/;
+/** A run of collapsible white space (not U+00A0: a no-break space renders). */
+const RUN = /[ \t\n\r\f]+/g;
 
 const isCollapsible = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
 /** The one result object, reused: the reader calls this for every text node of a page and reads it at once. */
-const result: Collapsed = { text: '', map: null, endsInSpace: false };
+const result: Collapsed = { text: '', verbatim: true, endsInSpace: false };
 
-function answer(text: string, map: Int32Array | null, endsInSpace: boolean): Collapsed {
+function answer(text: string, verbatim: boolean, endsInSpace: boolean): Collapsed {
   result.text = text;
-  result.map = map;
+  result.verbatim = verbatim;
   result.endsInSpace = endsInSpace;
   return result;
 }
 
 /**
- * Collapse `data`, given whether the text before it ends in a space. Most text nodes on real pages need nothing
- * (one native regex test, no copy); the rest are rebuilt from slices of the source, never char by char. The
- * result is valid until the next call.
+ * Collapse `data`, given whether the text before it ends in a space: each run of white space becomes one space,
+ * and a space right after a space goes. The result is valid until the next call.
  */
 export function collapseWhiteSpace(data: string, afterSpace: boolean): Readonly<Collapsed> {
-  if (data.length === 0) return answer('', null, afterSpace);
-  if (!NEEDS_WORK.test(data) && !(afterSpace && data.charCodeAt(0) === 32)) {
-    return answer(data, null, data.charCodeAt(data.length - 1) === 32);
-  }
   const len = data.length;
-  const map = new Int32Array(len);
-  const parts: string[] = [];
+  if (len === 0) return answer('', true, afterSpace);
+  const leading = afterSpace && isCollapsible(data.charCodeAt(0));
+  if (!leading && !NEEDS_WORK.test(data)) return answer(data, true, data.charCodeAt(len - 1) === 32);
+  let text = data.replace(RUN, ' ');
+  if (leading) text = text.slice(1);
+  return answer(text, false, text.length === 0 ? afterSpace : text.charCodeAt(text.length - 1) === 32);
+}
+
+/**
+ * The offset in `data` of the character at `offset` in its collapsed text (`collapseWhiteSpace(data, afterSpace)`);
+ * a kept space maps to the first white-space character of its run. -1 when `offset` is past the collapsed text.
+ */
+export function sourceOffset(data: string, afterSpace: boolean, offset: number): number {
   let n = 0;
-  let from = 0; // start of the run of source characters kept verbatim
   let space = afterSpace;
-  for (let i = 0; i < len; i++) {
-    const c = data.charCodeAt(i);
-    if (!isCollapsible(c)) {
-      map[n++] = i;
-      space = false;
-    } else if (c === 32 && !space) {
-      map[n++] = i; // a single plain space stays as it is
+  for (let i = 0; i < data.length; i++) {
+    if (isCollapsible(data.charCodeAt(i))) {
+      if (space) continue;
       space = true;
-    } else {
-      // Dropped (a space after a space) or rewritten (a tab or break becomes a space): end the verbatim run.
-      if (i > from) parts.push(data.slice(from, i));
-      from = i + 1;
-      if (!space) {
-        parts.push(' ');
-        map[n++] = i;
-        space = true;
-      }
-    }
+    } else space = false;
+    if (n === offset) return i;
+    n++;
   }
-  if (from < len) parts.push(data.slice(from));
-  return answer(parts.join(''), n === len ? null : map.slice(0, n), space);
+  return -1;
 }

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BlockReader, blockRange, extractBlocks } from '../../src/content/extract.ts';
 import { CHECKPOINT_EVERY } from '../../src/content/ranges.ts';
-import { collapseWhiteSpace } from '../../src/content/whitespace.ts';
+import { collapseWhiteSpace, sourceOffset } from '../../src/content/whitespace.ts';
+import { propertyRuns } from '../unit/property/arbitraries.ts';
 
 function setBody(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -37,13 +39,35 @@ describe('collapseWhiteSpace', () => {
     ['only white space after a space', ' \n\t ', true],
     ['form feed and CR', 'a\f\rb', false],
     ['empty', '', true],
+    ['no-break spaces stay', 'a\u00a0\u00a0 b', false],
+    ['a single space after a space', ' ', true],
   ])('agrees with a character-by-character collapse: %s', (_, data, afterSpace) => {
     const want = collapseSlowly(data, afterSpace);
     const got = collapseWhiteSpace(data, afterSpace);
     expect(got.text).toBe(want.text);
-    const map = got.map ? [...got.map] : want.text.split('').map((_, i) => i);
+    const map = want.text.split('').map((_, i) => (got.verbatim ? i : sourceOffset(data, afterSpace, i)));
     expect(map).toEqual(want.map);
+    expect(got.verbatim).toBe(want.text === data);
+    expect(sourceOffset(data, afterSpace, want.text.length)).toBe(-1);
     expect(got.endsInSpace).toBe(want.text.length > 0 ? want.text.endsWith(' ') : afterSpace);
+  });
+});
+
+describe('collapseWhiteSpace on any mix of white space and text', () => {
+  it('gives the same text, ends and offsets as the character-by-character collapse', () => {
+    const unit = fc.constantFrom(' ', '  ', '\t', '\n', '\r', '\f', '\u00a0', 'a', 'Zé', '😀', '\u200b');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 24 }), fc.boolean(), (units, afterSpace) => {
+        const data = units.join('');
+        const want = collapseSlowly(data, afterSpace);
+        const got = collapseWhiteSpace(data, afterSpace);
+        expect(got.text).toBe(want.text);
+        expect(got.endsInSpace).toBe(want.text.length > 0 ? want.text.endsWith(' ') : afterSpace);
+        for (let i = 0; i < want.text.length; i++)
+          expect(got.verbatim ? i : sourceOffset(data, afterSpace, i)).toBe(want.map[i]);
+      }),
+      propertyRuns(500),
+    );
   });
 });
 
