@@ -59,6 +59,13 @@ function endings(token: string): string[] {
   return out;
 }
 
+/** The bit set of these first tokens and their inflected forms. */
+function firstTokenBits(firsts: ReadonlySet<string>): HashBits {
+  const forms: number[] = [];
+  for (const first of firsts) for (const form of endings(first)) forms.push(hashToken(form));
+  return hashBits(forms, forms.length);
+}
+
 const pairHash = (a: number, b: number): number => {
   const x = Math.imul(a ^ (b >>> 15) ^ (b << 17), 0x9e3779b1);
   return x ^ (x >>> 15);
@@ -149,12 +156,7 @@ export class TokenTrie {
   startFilter(): StartFilter {
     // Each set is sized by its own count: few aliases may start with a small letter, and most words of a text do,
     // so that set is small enough to stay in the fastest cache.
-    const fill = (firsts: Set<string>) => {
-      const forms: number[] = [];
-      for (const first of firsts) for (const form of endings(first)) forms.push(hashToken(form));
-      return hashBits(forms, forms.length);
-    };
-    this.bits ??= { all: fill(this.firsts), lower: fill(this.lowerFirsts) };
+    this.bits ??= { all: firstTokenBits(this.firsts), lower: firstTokenBits(this.lowerFirsts) };
     return this.bits;
   }
 
