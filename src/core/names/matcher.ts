@@ -149,6 +149,8 @@ export class NameMatcher {
   private readonly titleHeads = new Map<string, string[]>();
   private tries: [TokenTrie | null, TokenTrie | null] = [null, null];
   private readonly hits: TrieHit[] = [];
+  /** `caseFits`'s memo of the case key of the text being accepted (one accept at a time). */
+  private readonly sliceKey = { key: '' };
 
   constructor(specs: readonly AliasSpec[], related: ReadonlyMap<string, readonly string[]> = new Map()) {
     this.related = related;
@@ -250,24 +252,23 @@ export class NameMatcher {
   }
 
   private accept(text: string, view: TokenView, first: number, hit: TrieHit, exact: boolean): RawMatch | null {
+    const single = hit.lastToken === first;
+    // An ambiguous one-word name glued to another capitalised word: decided before anything is built.
+    if (single && this.allAmbiguous(hit.aliases) && this.insideLongerName(text, view, first)) return null;
     const start = view.starts[first];
     const end = view.ends[hit.lastToken];
     const slice = text.slice(start, end);
-    const ok: CompiledAlias[] = [];
+    let ok: CompiledAlias[] | null = null;
     // Which of the text's tokens start with a capital (bit k for token first + k), for `caseFits`.
     let capitals = 0;
     for (let k = 0; k <= hit.lastToken - first && k < 31; k++)
       if (isUpperStart(text[view.starts[first + k]])) capitals |= 1 << k;
-    const keyOfSlice = { key: '' };
+    this.sliceKey.key = '';
     for (const ai of hit.aliases) {
       const a = this.aliases[ai];
-      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, keyOfSlice)) ok.push(a);
+      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, this.sliceKey)) (ok ??= []).push(a);
     }
-    if (ok.length === 0) return null;
-    const single = hit.lastToken === first;
-    if (single && ok.every((a) => a.ambiguous) && this.insideLongerName(text, view, first)) {
-      return null;
-    }
+    if (ok === null) return null;
     const spelled = spellingKey(PLAIN.test(slice) ? slice : normalize(slice, { fold: false }).text);
     return {
       start,
@@ -302,6 +303,11 @@ export class NameMatcher {
     }
     if (tokens !== a.tokens) return true; // token counts differ only through folding; be lenient
     return (a.caps & ~capitals) === 0;
+  }
+
+  private allAmbiguous(aliases: readonly number[]): boolean {
+    for (const ai of aliases) if (!this.aliases[ai].ambiguous) return false;
+    return true;
   }
 
   /** An ambiguous one-word name glued to another capitalised word is part of a longer name ("Alaska Airlines"). */

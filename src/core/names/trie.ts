@@ -24,6 +24,7 @@ export interface TokenSource {
   last(i: number): number;
 }
 
+/** What `TokenTrie.walk` found; valid until the next walk (the trie reuses these objects). */
 export interface TrieHit {
   /** Index of the last token of the alias (inclusive). */
   lastToken: number;
@@ -59,6 +60,10 @@ function endings(token: string): string[] {
   return out;
 }
 
+/** Longer hits first; at equal length an exact last token before an inflected one. */
+const longestFirst = (a: TrieHit, b: TrieHit): number =>
+  b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected);
+
 /** The bit set of these first tokens and their inflected forms. */
 function firstTokenBits(firsts: ReadonlySet<string>): HashBits {
   const forms: number[] = [];
@@ -89,6 +94,8 @@ export class TokenTrie {
   /** Hashes of every token of every alias: such a token is a spelling of its own, never an inflected form. */
   private readonly vocabulary = new Set<number>();
   private readonly path: number[] = [];
+  /** Hit objects reused from walk to walk (see `hit`). */
+  private readonly hitPool: TrieHit[] = [];
   /** First tokens, and first tokens of aliases that may start with a small letter in the text (see `mayStart`). */
   private readonly firsts = new Set<string>();
   private readonly lowerFirsts = new Set<string>();
@@ -172,13 +179,13 @@ export class TokenTrie {
   }
 
   private maySingle(h: number): boolean {
-    this.singleBits ??= hashBits(this.singles, this.singles.size);
+    this.singleBits ??= hashBits(this.singles, this.singles.size, true);
     return mayHave(this.singleBits, h);
   }
 
   /** Might an alias start with these two tokens (by their first hashes)? False is certain. */
   private mayPair(h1: number, h2: number): boolean {
-    this.pairBits ??= hashBits(this.pairs, this.pairs.size);
+    this.pairBits ??= hashBits(this.pairs, this.pairs.size, true);
     return mayHave(this.pairBits, pairHash(h1, h2));
   }
 
@@ -249,13 +256,29 @@ export class TokenTrie {
       node = next;
       this.path[j - i] = node;
       const t = this.endingAt(node);
-      if (t && this.onPath(tokens, i, j)) out.push({ lastToken: j, aliases: t, inflected: false, genitive: false });
+      if (t && this.onPath(tokens, i, j)) this.hit(out, j, t, false, false);
       // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
       // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
       if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
     }
     // Longest first; at equal length an exact token beats an inflected one.
-    if (out.length > 1) out.sort((a, b) => b.lastToken - a.lastToken || Number(a.inflected) - Number(b.inflected));
+    if (out.length > 1) out.sort(longestFirst);
+  }
+
+  /** Add a hit to `out`, reusing this trie's hit objects (a walk's hits are read before the next walk). */
+  private hit(out: TrieHit[], lastToken: number, aliases: readonly number[], inflected: boolean, genitive: boolean) {
+    const k = out.length;
+    let h = this.hitPool[k];
+    if (h === undefined) {
+      h = { lastToken, aliases, inflected, genitive };
+      this.hitPool[k] = h;
+    } else {
+      h.lastToken = lastToken;
+      h.aliases = aliases;
+      h.inflected = inflected;
+      h.genitive = genitive;
+    }
+    out.push(h);
   }
 
   /** Do tokens i..j spell the nodes on the path walked (not just hash like them)? */
@@ -280,7 +303,7 @@ export class TokenTrie {
       const next = this.find(node, hashToken(stem), hashToken2(stem));
       const t = next === EMPTY ? undefined : this.endingAt(next);
       if (t && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
-        out.push({ lastToken: j, aliases: t, inflected: true, genitive: suffix === 's' });
+        this.hit(out, j, t, true, suffix === 's');
         return;
       }
     }

@@ -40,7 +40,7 @@ describe.each([
   it('lists as candidates exactly the tokens whose bit is set in the start filter for their first letter', () => {
     // Small sets, so about half the tokens pass: both outcomes are exercised.
     const bits = (seed: number) => Uint32Array.from({ length: 4 }, (_, k) => (seed * (k + 7) * 0x9e3779b1) >>> 0);
-    const filter = { all: { bits: bits(3), mask: 127 }, lower: { bits: bits(5), mask: 127 } };
+    const filter = { all: { bits: bits(3), mask: 127, shift: 0 }, lower: { bits: bits(5), mask: 127, shift: 0 } };
     let listed = 0;
     let left = 0;
     fc.assert(
