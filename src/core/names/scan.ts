@@ -23,6 +23,8 @@ export interface TokenView {
   readonly hashes2: Int32Array;
   /** The folded text of token i. */
   text(i: number): string;
+  /** Is `s` the folded text of token i? */
+  spells(i: number, s: string): boolean;
   /** Is there nothing but white space (at least one) between token i and token i + 1? */
   spaced(i: number): boolean;
   /** The last code unit of token i as written (a cheap first look at its ending). */
@@ -176,6 +178,18 @@ class ScannedView implements TokenView {
   spaced(i: number): boolean {
     return (flags[i] & SPACED) !== 0;
   }
+  spells(i: number, s: string): boolean {
+    const start = starts[i];
+    const t = this.texts[i];
+    if (t !== undefined || (flags[i] & NON_ASCII) !== 0 || ends[i] - start !== s.length) return this.text(i) === s;
+    // An ASCII token folds letter by letter: compare in place.
+    const src = this.src;
+    for (let k = 0; k < s.length; k++) {
+      const c = src.charCodeAt(start + k);
+      if ((this.fold ? ASCII_LOWER[c] : c) !== s.charCodeAt(k)) return false;
+    }
+    return true;
+  }
   text(i: number): string {
     let t = this.texts[i];
     if (t !== undefined) return t;
@@ -310,6 +324,7 @@ export function normalizedTokens(text: string, fold: boolean): TokenView {
     hashes: h1,
     hashes2: h2,
     text: (i) => texts[i],
+    spells: (i, t) => texts[i] === t,
     spaced: (i) => i + 1 < count && norm.text.slice(e[i], s[i + 1]) === ' ',
     last: (i) => norm.text.charCodeAt(e[i] - 1),
   };

@@ -20,6 +20,8 @@ export interface TokenSource {
   readonly hashes: Int32Array;
   readonly hashes2: Int32Array;
   text(i: number): string;
+  /** Is `s` the folded text of token i? (`text(i) === s`, without building the text where that can be avoided.) */
+  spells(i: number, s: string): boolean;
   /** The last code unit of token i as written. */
   last(i: number): number;
 }
@@ -238,7 +240,8 @@ export class TokenTrie {
   }
 
   /**
-   * Every alias that starts at token `i` of `tokens`, longest first.
+   * Every alias that starts at token `i` of `tokens`, longest first, by the tokens' hashes (`spelled` checks a
+   * hit's letters). An inflected hit is checked here.
    * `inflect` says which endings a final token may lose (see `Inflect`). A token found in any alias is a spelling
    * of its own ("Lucas" is no inflection of "Luca"), so nothing is stripped from it.
    */
@@ -256,7 +259,7 @@ export class TokenTrie {
       node = next;
       this.path[j - i] = node;
       const t = this.endingAt(node);
-      if (t && this.onPath(tokens, i, j)) this.hit(out, j, t, false, false);
+      if (t) this.hit(out, j, t, false, false);
       // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
       // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
       if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
@@ -281,9 +284,18 @@ export class TokenTrie {
     out.push(h);
   }
 
+  /**
+   * Does the text spell the hit of the last walk from token i, not just hash like it? Two 32-bit hashes and the
+   * parent node already agree, so this only ever turns down a hash collision; it reads the alias tokens' strings,
+   * which at 100k aliases are far from the cache, so the matcher asks it only for a hit it would take.
+   */
+  spelled(tokens: TokenSource, i: number, hit: TrieHit): boolean {
+    return hit.inflected || this.onPath(tokens, i, hit.lastToken);
+  }
+
   /** Do tokens i..j spell the nodes on the path walked (not just hash like them)? */
   private onPath(tokens: TokenSource, i: number, j: number): boolean {
-    for (let k = i; k <= j; k++) if (tokens.text(k) !== this.tokenOf[this.path[k - i]]) return false;
+    for (let k = i; k <= j; k++) if (!tokens.spells(k, this.tokenOf[this.path[k - i]])) return false;
     return true;
   }
 
