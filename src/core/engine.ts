@@ -43,6 +43,9 @@ export interface AnnotateOptions extends MatchOptions {
   date?: string;
 }
 
+/** Annotations in text order; at the same start, the longer first. */
+const byPosition = (x: Annotation, y: Annotation): number => x.start - y.start || y.end - x.end;
+
 /** Sentences shorter than this (in characters) are never checked against claims: headings, captions, bylines. */
 const MIN_CLAIM_SENTENCE = 40;
 /** Longest sentence we check; longer "sentences" are lists or run-on text where a match means little. */
@@ -167,12 +170,12 @@ export class Engine {
     return names.map((list, b) => {
       const out = showNames ? list.map((m) => this.entityAnnotation(m)) : [];
       if (showClaims) out.push(...this.claimAnnotations(blocks[b], list, opts));
-      return out.sort((x, y) => x.start - y.start || y.end - x.end);
+      return out.length > 1 ? out.sort(byPosition) : out;
     });
   }
 
   /** Sentences of a block that repeat a reviewed claim, each with its evidence. */
-  private claimAnnotations(text: string, names: NameMatch[], opts: AnnotateOptions): Annotation[] {
+  private claimAnnotations(text: string, names: readonly NameMatch[], opts: AnnotateOptions): Annotation[] {
     const out: Annotation[] = [];
     const index = this.claims_();
     for (const span of segmentSentences(text)) {

@@ -66,6 +66,10 @@ interface CompiledAlias {
   ambiguous: boolean;
 }
 
+/** The one empty list of a block without matches (most blocks): frozen, since every such block shares it. */
+const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
+const NO_NAMES: readonly NameMatch[] = Object.freeze([]);
+
 interface RawMatch {
   start: number;
   end: number;
@@ -203,14 +207,14 @@ export class NameMatcher {
     this.trie(false);
   }
 
-  /** Match the blocks of one page. Returns one list per block, ordered by start. */
-  matchPage(blocks: readonly string[], options: MatchOptions = {}): NameMatch[][] {
+  /** Match the blocks of one page. Returns one read-only list per block, ordered by start. */
+  matchPage(blocks: readonly string[], options: MatchOptions = {}): (readonly NameMatch[])[] {
     const page = new PageLanguage(blocks, options);
     const raw = blocks.map((b) => this.scanBlock(b, options, page));
     return this.resolve(blocks, raw, options, page);
   }
 
-  private scanBlock(text: string, opts: MatchOptions, page: PageLanguage): RawMatch[] {
+  private scanBlock(text: string, opts: MatchOptions, page: PageLanguage): readonly RawMatch[] {
     const exact = opts.exact === true;
     const trie = this.trie(exact);
     const inflect = page.inflect;
@@ -219,7 +223,7 @@ export class NameMatcher {
     const view = blockTokens(text, !exact, trie.startFilter());
     const cands = view.candidates;
     const count = cands ? view.candidateCount : view.count;
-    const out: RawMatch[] = [];
+    let out: RawMatch[] | null = null;
     let lastEnd = 0;
     let next = 0; // tokens before this one are inside a match taken
     for (let k = 0; k < count; k++) {
@@ -241,14 +245,14 @@ export class NameMatcher {
         if (hit.genitive && !page.genitiveS()) continue;
         const m = this.accept(text, view, i, hit, exact);
         if (m && trie.spelled(view, i, hit)) {
-          out.push(m);
+          (out ??= []).push(m);
           lastEnd = m.end;
           next = hit.lastToken + 1;
           break;
         }
       }
     }
-    return out;
+    return out ?? NO_MATCHES;
   }
 
   private accept(text: string, view: TokenView, first: number, hit: TrieHit, exact: boolean): RawMatch | null {
@@ -321,7 +325,12 @@ export class NameMatcher {
     return false;
   }
 
-  private resolve(blocks: readonly string[], raw: RawMatch[][], opts: MatchOptions, page: PageLanguage): NameMatch[][] {
+  private resolve(
+    blocks: readonly string[],
+    raw: (readonly RawMatch[])[],
+    opts: MatchOptions,
+    page: PageLanguage,
+  ): (readonly NameMatch[])[] {
     // Entities named unambiguously somewhere on the page, with the (folded) texts that named them.
     const anchored = new Map<string, Set<string>>(Object.entries(opts.anchors ?? {}).map(([k, v]) => [k, new Set(v)]));
     for (const list of raw) {
@@ -337,6 +346,7 @@ export class NameMatcher {
     if (opts.anchors) for (const [k, v] of anchored) opts.anchors[k] = [...v];
     const context: PageContext = { anchored, page };
     return raw.map((list, b) => {
+      if (list.length === 0) return NO_NAMES;
       const out: NameMatch[] = [];
       for (const m of list) {
         const chosen = this.choose(m, m.key, context);

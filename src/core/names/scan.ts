@@ -148,11 +148,20 @@ class ScannedView implements TokenView {
   count = 0;
   candidateCount = 0;
   private filtered = false;
-  private texts: (string | undefined)[] = [];
-  constructor(
-    private readonly src: string,
-    private readonly fold: boolean,
-  ) {}
+  private readonly texts: (string | undefined)[] = [];
+  private src = '';
+  private fold = true;
+
+  /** Start over on another block (the buffers the view reads are the scanner's own, reused the same way). */
+  reset(src: string, fold: boolean): this {
+    this.src = src;
+    this.fold = fold;
+    this.count = 0;
+    this.candidateCount = 0;
+    this.filtered = false;
+    this.texts.length = 0;
+    return this;
+  }
   get starts() {
     return starts;
   }
@@ -203,13 +212,15 @@ class ScannedView implements TokenView {
     return t;
   }
 }
+/** The one scanned view: like the buffers it reads, valid until the next scan. */
+const scanned = new ScannedView();
 
 /**
  * Tokens of `text`, folded (`fold`) or as written but for separators and white space (exact mode); null when the
- * block needs the exact route.
+ * block needs the exact route. The view is valid until the next call.
  */
 export function scanTokens(text: string, fold: boolean, filter?: StartFilter): TokenView | null {
-  const view = new ScannedView(text, fold);
+  const view = scanned.reset(text, fold);
   let nc = 0;
   let lowerStart = false;
   const asciiFolded = fold ? ASCII_FOLDED : ASCII_AS_IS;

@@ -94,7 +94,7 @@ function buildBlock(pieces: Array<string | { alias: number; variant: number }>, 
     .join('');
 }
 
-function checkSpans(block: string, matches: NameMatch[], entities: Set<string>): void {
+function checkSpans(block: string, matches: readonly NameMatch[], entities: Set<string>): void {
   let lastEnd = 0;
   for (const m of matches) {
     const where = `[${m.start}, ${m.end}) in ${JSON.stringify(block)}`;
