@@ -7,7 +7,7 @@ function tokens(texts: string[], hashesOf: (t: string) => string = (t) => t): To
   return {
     count: texts.length,
     hashes: Int32Array.from(texts, (t) => hashToken(hashesOf(t))),
-    hashes2: Int32Array.from(texts, (t) => hashToken2(hashesOf(t))),
+    hash2: (i) => hashToken2(hashesOf(texts[i])),
     text: (i) => texts[i],
     spells: (i, s) => texts[i] === s,
     last: (i) => texts[i].charCodeAt(texts[i].length - 1),

@@ -18,9 +18,12 @@ export interface TokenView {
   /** Original offsets of token i: [starts[i], ends[i]). */
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** Two independent hashes of each token's folded text (`hashToken`, `hashToken2`): 64 bits in all. */
+  /**
+   * Two independent hashes of each token's folded text (`hashToken`, `hashToken2`): 64 bits in all. The second is
+   * only needed for the few tokens that reach the trie's edge table, so it is worked out when first asked for.
+   */
   readonly hashes: Int32Array;
-  readonly hashes2: Int32Array;
+  hash2(i: number): number;
   /** The folded text of token i. */
   text(i: number): string;
   /** Is `s` the folded text of token i? */
@@ -141,8 +144,11 @@ function grow(): void {
   flags = f;
 }
 
+// Per-token flags.
 const NON_ASCII = 1;
 const SPACED = 2;
+/** `hashes2[i]` has been worked out. */
+const HAS_HASH2 = 4;
 
 class ScannedView implements TokenView {
   count = 0;
@@ -171,8 +177,20 @@ class ScannedView implements TokenView {
   get hashes() {
     return hashes;
   }
-  get hashes2() {
-    return hashes2;
+  hash2(i: number): number {
+    if ((flags[i] & HAS_HASH2) !== 0) return hashes2[i];
+    let h = FNV_BASIS;
+    if ((flags[i] & NON_ASCII) === 0) {
+      // An ASCII token folds letter by letter, in place.
+      const src = this.src;
+      for (let k = starts[i]; k < ends[i]; k++) {
+        const c = src.charCodeAt(k);
+        h = Math.imul(h ^ (this.fold ? ASCII_LOWER[c] : c), FNV_PRIME);
+      }
+    } else h = hashToken2(this.text(i));
+    hashes2[i] = h;
+    flags[i] |= HAS_HASH2;
+    return h;
   }
   get candidates() {
     return this.filtered ? candidates : null;
@@ -227,7 +245,6 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
   let n = 0;
   let inToken = false;
   let h = 0;
-  let h2 = FNV_BASIS;
   let wordEnd = 0;
   let nonAscii = 0;
   // Since the last token ended: white space seen, anything else seen.
@@ -245,7 +262,6 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
         // The common case, kept short: one more ASCII letter of the current word.
         const f = fold ? ASCII_LOWER[c] : c;
         h = (Math.imul(h, 31) + f) | 0;
-        h2 = Math.imul(h2 ^ f, FNV_PRIME);
         wordEnd = i + 1;
         continue;
       }
@@ -266,14 +282,12 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
         lowerStart = c >= 0x61 && c <= 0x7a;
         inToken = true;
         h = 0;
-        h2 = FNV_BASIS;
         nonAscii = 0;
       }
       if (c >= 128) nonAscii = NON_ASCII;
       for (let k = 0; k < folded.length; k++) {
         const f = folded.charCodeAt(k);
         h = (Math.imul(h, 31) + f) | 0;
-        h2 = Math.imul(h2 ^ f, FNV_PRIME);
       }
       wordEnd = i + width;
     } else if (kind === IGNORED) {
@@ -286,7 +300,6 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
       if (inToken) {
         ends[n] = wordEnd;
         hashes[n] = h;
-        hashes2[n] = h2;
         flags[n] |= nonAscii;
         if (filter && mayHave(lowerStart ? filter.lower : filter.all, h)) candidates[nc++] = n;
         n++;
@@ -333,7 +346,7 @@ export function normalizedTokens(text: string, fold: boolean): TokenView {
     starts: os,
     ends: oe,
     hashes: h1,
-    hashes2: h2,
+    hash2: (i) => h2[i],
     text: (i) => texts[i],
     spells: (i, t) => texts[i] === t,
     spaced: (i) => i + 1 < count && norm.text.slice(e[i], s[i + 1]) === ' ',

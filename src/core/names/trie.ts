@@ -18,7 +18,8 @@ import { hashToken, hashToken2, type StartFilter } from './scan.ts';
 export interface TokenSource {
   readonly count: number;
   readonly hashes: Int32Array;
-  readonly hashes2: Int32Array;
+  /** The second hash of token i (see `TokenView.hash2`). */
+  hash2(i: number): number;
   text(i: number): string;
   /** Is `s` the folded text of token i? (`text(i) === s`, without building the text where that can be avoided.) */
   spells(i: number, s: string): boolean;
@@ -250,7 +251,7 @@ export class TokenTrie {
     let node = 0;
     const end = Math.min(tokens.count, i + this.maxDepth);
     for (let j = i; j < end; j++) {
-      const next = this.find(node, tokens.hashes[j], tokens.hashes2[j]);
+      const next = this.find(node, tokens.hashes[j], tokens.hash2(j));
       if (next === EMPTY) {
         if (inflect !== 'none' && mayInflect(tokens.last(j)) && !this.vocabulary.has(tokens.hashes[j]))
           this.inflectedHits(tokens, i, node, j, inflect === 'all', out);
