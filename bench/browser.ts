@@ -4,7 +4,9 @@
  * headless Chromium run.
  *
  * Per page, in the page itself:
- *   bare     a TreeWalker over every text node that only reads its text — the floor for anything that reads a page;
+ *   bare     a TreeWalker over every text node that only reads its text — the floor for anything that reads a page
+ *            (timed warm, as the median of repeated passes, and once more as the first pass on a fresh copy of the
+ *            page, when it also makes every text node's JavaScript wrapper: set beside Footnote's first run);
  *   mark.js  mark.js 8.11.1 marking the 50 names' aliases (it wraps matches in <mark>, so every run gets a freshly
  *            loaded copy of the page);
  *   Footnote the content script's extractor (src/content/extract.ts, with the same layout visibility test the

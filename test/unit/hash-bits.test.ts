@@ -3,7 +3,8 @@ import { hashBits, mayHave } from '../../src/core/names/hash-bits.ts';
 import { hashToken } from '../../src/core/names/scan.ts';
 
 // Real-looking members: the hashes of many distinct words, and non-members from a disjoint set of words.
-const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => hashToken(`${prefix}${i.toString(36)}`));
+const words = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => hashToken(`${prefix}${i.toString(36)}`));
 const members = words('name', 50_000);
 const others = words('word', 200_000);
 
