@@ -48,7 +48,12 @@ export interface ExtractOptions {
 
 /** The one exclusion predicate: true when nothing inside `el` should be read. Attribute checks only: no layout. */
 export function isExcluded(el: Element, opts: ExtractOptions = {}): boolean {
-  if (EXCLUDED_TAGS.has(el.tagName)) return true;
+  return isExcludedTag(el, el.tagName, opts);
+}
+
+/** `isExcluded` for a caller that has read the element's tag name already. */
+export function isExcludedTag(el: Element, tag: string, opts: ExtractOptions): boolean {
+  if (EXCLUDED_TAGS.has(tag)) return true;
   if (el.hasAttribute(OWN_UI_ATTR) || el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');

@@ -7,7 +7,7 @@
  * text node's own offsets, so engine offsets turn into DOM Ranges exactly. Used by the content script and,
  * over happy-dom, by the CLI — the same "visible text" in both.
  */
-import { type ExtractOptions, isExcluded, skipSubtree } from './exclude.ts';
+import { type ExtractOptions, isExcludedTag, skipSubtree } from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
 import { collapseWhiteSpace } from './whitespace.ts';
 
@@ -102,12 +102,16 @@ export class BlockReader {
   read(stop: () => boolean = () => false): boolean {
     let units = 0;
     for (let n = this.walker.nextNode(); n; ) {
-      if (n.nodeType === 1 && isExcluded(n as Element, this.opts)) {
-        n = skipSubtree(this.walker);
-        units++;
-        continue;
-      }
-      units += this.visit(n);
+      // Each DOM property read is a call into the browser: a node's type, tag and text are read once each.
+      if (n.nodeType === 1) {
+        const tag = (n as Element).tagName;
+        if (isExcludedTag(n as Element, tag, this.opts)) {
+          n = skipSubtree(this.walker);
+          units++;
+          continue;
+        }
+        units += this.visitElement(n as Element, tag);
+      } else units += this.visitText(n as Text);
       if (units >= UNITS_PER_CHECK) {
         units = 0;
         if (stop()) return false;
@@ -119,27 +123,28 @@ export class BlockReader {
     return true;
   }
 
-  /** Visit one node; returns its cost in work units. */
-  private visit(n: Node): number {
-    const parent = n.parentNode as Element | null;
-    if (!parent) {
-      if (n.nodeType === 3) this.texts++;
-      return 1; // left the document between two slices
-    }
+  /** Visit an element (not excluded); returns its cost in work units. */
+  private visitElement(el: Element, tag: string): number {
+    const parent = el.parentNode as Element | null;
+    if (!parent) return 1; // left the document between two slices
     const d = this.frameOf(parent);
-    if (n.nodeType === 1) {
-      const el = n as Element;
-      const tag = el.tagName;
-      if (tag === 'BR') this.pendingSpace = true;
-      this.push(el, BLOCK_TAGS.has(tag) ? el : this.blocksOf[d], el.localName === 'a' ? el : this.links[d]);
-      return 1;
-    }
-    const node = n as Text;
+    if (tag === 'BR') this.pendingSpace = true;
+    const link = tag === 'A' || tag === 'a' ? el : this.links[d];
+    this.push(el, BLOCK_TAGS.has(tag) ? el : this.blocksOf[d], link);
+    return 1;
+  }
+
+  /** Visit a text node; returns its cost in work units. */
+  private visitText(node: Text): number {
     const ord = this.texts++;
-    const units = 1 + (node.data.length >> 8);
+    const parent = node.parentNode as Element | null;
+    if (!parent) return 1; // left the document between two slices
+    const d = this.frameOf(parent);
+    const data = node.data;
+    const units = 1 + (data.length >> 8);
     // White space alone is at most a word break, and asking the layout about its parent (a container, mostly,
     // whose own text is only the breaks between its children) would be half of all the layout tests on a page.
-    if (this.opts.hidesText && this.shows[d] !== Shows.Yes && !BLANK.test(node.data)) {
+    if (this.opts.hidesText && this.shows[d] !== Shows.Yes && !BLANK.test(data)) {
       if (this.shows[d] === Shows.Unknown) this.shows[d] = this.opts.hidesText(parent) ? Shows.No : Shows.Yes;
       if (this.shows[d] === Shows.No) return units;
     }
@@ -153,7 +158,7 @@ export class BlockReader {
     const link = this.links[d];
     const lastLink = this.lastLink;
     const breakBefore = this.pendingSpace || (link !== null && lastLink !== null && link !== lastLink);
-    appendText(this.cur, node, ord, breakBefore);
+    appendText(this.cur, node, data, ord, breakBefore);
     this.lastLink = link;
     this.pendingSpace = false;
     return units;
@@ -200,14 +205,14 @@ export function enclosingBlock(node: Node, root: Element): Element {
   return blockOf(node, root);
 }
 
-function appendText(draft: Draft, node: Text, ord: number, breakBefore: boolean): void {
+function appendText(draft: Draft, node: Text, data: string, ord: number, breakBefore: boolean): void {
   if (breakBefore && !draft.endsInSpace) {
     draft.parts.push(' ');
     draft.length++;
     draft.endsInSpace = true;
   }
   const afterSpace = draft.endsInSpace;
-  const { text, verbatim, endsInSpace } = collapseWhiteSpace(node.data, afterSpace);
+  const { text, verbatim, endsInSpace } = collapseWhiteSpace(data, afterSpace);
   draft.endsInSpace = endsInSpace;
   if (text.length === 0) return;
   const keep = draft.segments.length % CHECKPOINT_EVERY === 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashToken, hashToken2 } from '../../src/core/names/scan.ts';
-import { type TokenSource, type TrieHit, TokenTrie } from '../../src/core/names/trie.ts';
+import { type TokenSource, TokenTrie, type TrieHit } from '../../src/core/names/trie.ts';
 
 /** Tokens whose hashes are given apart from their texts, so a hash collision can be staged. */
 function tokens(texts: string[], hashesOf: (t: string) => string = (t) => t): TokenSource {

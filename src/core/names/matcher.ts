@@ -245,7 +245,8 @@ export class NameMatcher {
         if (hit.genitive && !page.genitiveS()) continue;
         const m = this.accept(text, view, i, hit, exact);
         if (m && trie.spelled(view, i, hit)) {
-          (out ??= []).push(m);
+          if (out === null) out = [];
+          out.push(m);
           lastEnd = m.end;
           next = hit.lastToken + 1;
           break;
@@ -270,8 +271,10 @@ export class NameMatcher {
     this.sliceKey.key = '';
     for (const ai of hit.aliases) {
       const a = this.aliases[ai];
-      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, this.sliceKey))
-        (ok ??= []).push(a);
+      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, this.sliceKey)) {
+        if (ok === null) ok = [];
+        ok.push(a);
+      }
     }
     if (ok === null) return null;
     const spelled = spellingKey(PLAIN.test(slice) ? slice : normalize(slice, { fold: false }).text);
