@@ -3,9 +3,9 @@
  *
  * One TreeWalker, one exclusion predicate (`isExcluded`). A block is the run of text nodes that share the
  * nearest block-level ancestor, so a name split over <a>, <em> or <span> is one string to the engine. White
- * space is collapsed as a browser renders it; each segment keeps a map from its collapsed text back to the
- * text node's own offsets, so engine offsets turn into DOM Ranges exactly. Used by the content script and,
- * over happy-dom, by the CLI — the same "visible text" in both.
+ * space is collapsed as a browser renders it; each segment keeps what it takes to map its collapsed offsets
+ * back to the text node's own (./whitespace.ts, `sourceOffset`), so engine offsets turn into DOM Ranges exactly.
+ * Used by the content script and, over happy-dom, by the CLI — the same "visible text" in both.
  */
 import { type ExtractOptions, isExcludedTag, skipSubtree } from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
