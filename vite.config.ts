@@ -76,7 +76,7 @@ export function footnotePack(make: () => Pack = defaultPack): Plugin {
  * (the only file pages can reach: web_accessible_resources). Both builds run after the main one, into its folder,
  * and the manifest's content_scripts entry is written to point at the script.
  */
-function contentScripts(): Plugin {
+function contentScripts(target: Target): Plugin {
   let outDir = '';
   return {
     name: 'footnote-content-scripts',
@@ -109,7 +109,11 @@ function contentScripts(): Plugin {
       const m = JSON.parse(readFileSync(file, 'utf8'));
       m.content_scripts = baseManifest.content_scripts.map((c) => ({ ...c, js: [CONTENT_FILE] }));
       const matches = [...new Set(baseManifest.content_scripts.flatMap((c) => c.matches))];
-      m.web_accessible_resources = [{ resources: [CARD_UI_FILE], matches }];
+      // In Chrome the card UI is reachable only at a URL made up afresh each session (runtime.getURL gives it),
+      // so a page cannot tell Footnote is installed by fetching it. Firefox's extension URLs already differ per
+      // install.
+      const dynamic = target === 'chrome' ? { use_dynamic_url: true } : {};
+      m.web_accessible_resources = [{ resources: [CARD_UI_FILE], matches, ...dynamic }];
       writeFileSync(file, `${JSON.stringify(m, null, 2)}\n`);
     },
   };
@@ -148,7 +152,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       footnotePack(),
       crx({ manifest: manifestFor(target), browser: target }),
-      contentScripts(),
+      contentScripts(target),
       ...(target === 'firefox' ? [firefoxSidebar()] : []),
     ],
     build: {

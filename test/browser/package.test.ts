@@ -62,7 +62,9 @@ describe('packages', () => {
     expect(main).not.toMatch(STATIC_IMPORT);
     expect(main).toContain('footnote:first-paint');
     // The card UI is the one file pages may load (the content script imports it on the first card).
-    expect(manifest.web_accessible_resources).toEqual([{ resources: [CARD_UI_FILE], matches: expect.any(Array) }]);
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: [CARD_UI_FILE], matches: expect.any(Array), use_dynamic_url: true },
+    ]);
     const card = readFileSync(join(DIST, CARD_UI_FILE), 'utf8');
     expect(card).not.toMatch(STATIC_IMPORT);
     expect(card).toContain('PopoverHost');

@@ -111,6 +111,19 @@ describe.skipIf(!findChromium())('the interface in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('the page cannot fetch the card UI by its extension URL (no fingerprint), while cards still open', async () => {
+    // The card UI has been loaded by now (the keyboard test opened cards), from the session's dynamic URL.
+    expect(await page.locator('footnote-ui').count()).toBe(1);
+    const fetched = await page.evaluate(async (url) => {
+      try {
+        return (await fetch(url)).ok ? 'loaded' : 'refused';
+      } catch {
+        return 'refused';
+      }
+    }, ext('content/card.js'));
+    expect(fetched).toBe('refused');
+  });
+
   it('popup: page summary, jump to a mention, export as JSON', async () => {
     const popup = await session.context.newPage();
     await popup.goto(ext(`src/popup/index.html?tab=${tabId}`));
