@@ -4,32 +4,16 @@
  * its walk (./ranges.ts), asks about an unchanged element.
  */
 
-/** Subtrees whose text is not prose a reader sees. */
-const EXCLUDED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'SVG',
-  'svg',
-  'MATH',
-  'math',
-  'IFRAME',
-  'OBJECT',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
-]);
+/**
+ * Subtrees whose text is not prose a reader sees, by local name: lower case for HTML elements in HTML and in XHTML
+ * documents alike (`tagName` is upper case in the one and lower case in the other).
+ */
+const EXCLUDED_TAGS = new Set(
+  (
+    'script style noscript template textarea input select option code pre kbd samp svg math iframe object canvas ' +
+    'video audio head title'
+  ).split(' '),
+);
 
 /** Attribute that marks Footnote's own UI hosts. */
 export const OWN_UI_ATTR = 'data-footnote-ui';
@@ -48,12 +32,12 @@ export interface ExtractOptions {
 
 /** The one exclusion predicate: true when nothing inside `el` should be read. Attribute checks only: no layout. */
 export function isExcluded(el: Element, opts: ExtractOptions = {}): boolean {
-  return isExcludedTag(el, el.tagName, opts);
+  return isExcludedTag(el, el.localName, opts);
 }
 
-/** `isExcluded` for a caller that has read the element's tag name already. */
-export function isExcludedTag(el: Element, tag: string, opts: ExtractOptions): boolean {
-  if (EXCLUDED_TAGS.has(tag)) return true;
+/** `isExcluded` for a caller that has read the element's local name already. */
+export function isExcludedTag(el: Element, name: string, opts: ExtractOptions): boolean {
+  if (EXCLUDED_TAGS.has(name)) return true;
   if (el.hasAttribute(OWN_UI_ATTR) || el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');

@@ -14,18 +14,18 @@ import { collapseWhiteSpace } from './whitespace.ts';
 export { type ExtractOptions, isExcluded, OWN_UI_ATTR } from './exclude.ts';
 export { type Block, blockRange, pointAt, type Segment } from './ranges.ts';
 
-/** Elements that start a new block of text. */
+/** Elements that start a new block of text, by local name (as in ./exclude.ts: the same in HTML and XHTML). */
 const BLOCK_TAGS = new Set(
   (
-    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY CAPTION CENTER DD DETAILS DIALOG DIV DL DT FIELDSET FIGCAPTION FIGURE ' +
-    'FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HGROUP HR HTML LEGEND LI MAIN MENU NAV OL P SECTION SUMMARY TABLE TBODY ' +
-    'TD TFOOT TH THEAD TR UL BUTTON'
+    'address article aside blockquote body caption center dd details dialog div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p section summary table tbody ' +
+    'td tfoot th thead tr ul button'
   ).split(' '),
 );
 
 function blockOf(node: Node, root: Node): Element {
   let el = node.parentElement;
-  while (el && el !== root && !BLOCK_TAGS.has(el.tagName)) el = el.parentElement;
+  while (el && el !== root && !BLOCK_TAGS.has(el.localName)) el = el.parentElement;
   return (el ?? root) as Element;
 }
 
@@ -102,15 +102,15 @@ export class BlockReader {
   read(stop: () => boolean = () => false): boolean {
     let units = 0;
     for (let n = this.walker.nextNode(); n; ) {
-      // Each DOM property read is a call into the browser: a node's type, tag and text are read once each.
+      // Each DOM property read is a call into the browser: a node's type, name and text are read once each.
       if (n.nodeType === 1) {
-        const tag = (n as Element).tagName;
-        if (isExcludedTag(n as Element, tag, this.opts)) {
+        const name = (n as Element).localName;
+        if (isExcludedTag(n as Element, name, this.opts)) {
           n = skipSubtree(this.walker);
           units++;
           continue;
         }
-        units += this.visitElement(n as Element, tag);
+        units += this.visitElement(n as Element, name);
       } else units += this.visitText(n as Text);
       if (units >= UNITS_PER_CHECK) {
         units = 0;
@@ -124,13 +124,12 @@ export class BlockReader {
   }
 
   /** Visit an element (not excluded); returns its cost in work units. */
-  private visitElement(el: Element, tag: string): number {
+  private visitElement(el: Element, name: string): number {
     const parent = el.parentNode as Element | null;
     if (!parent) return 1; // left the document between two slices
     const d = this.frameOf(parent);
-    if (tag === 'BR') this.pendingSpace = true;
-    const link = tag === 'A' || tag === 'a' ? el : this.links[d];
-    this.push(el, BLOCK_TAGS.has(tag) ? el : this.blocksOf[d], link);
+    if (name === 'br') this.pendingSpace = true;
+    this.push(el, BLOCK_TAGS.has(name) ? el : this.blocksOf[d], name === 'a' ? el : this.links[d]);
     return 1;
   }
 
@@ -201,7 +200,7 @@ export function extractBlocks(root: Element, opts: ExtractOptions = {}): Block[]
 
 /** The block that holds `node`: the node itself if it is a block-level element, else its nearest block ancestor. */
 export function enclosingBlock(node: Node, root: Element): Element {
-  if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) return node as Element;
+  if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).localName)) return node as Element;
   return blockOf(node, root);
 }
 

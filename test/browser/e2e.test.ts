@@ -107,6 +107,22 @@ for (const browser of BROWSERS) {
       const inBody = await d.eval<number>(`document.body.querySelectorAll('[data-footnote-ui], footnote-ui').length`);
       expect(inBody).toBe(0);
     });
+
+    it('reads an XHTML page as it reads HTML: prose painted, script and code left alone', async () => {
+      // In an XHTML document tag names are lower case; blocks and exclusions go by local name, the same in both.
+      await d.goto(`${server.url}/fixtures/xhtml-article.xhtml`);
+      expect(await d.eval<string>('document.contentType')).toBe('application/xhtml+xml');
+      expect(await d.eval<string>('document.body.tagName')).toBe('body');
+      const h = await waitFor<Record<string, string[]>>(
+        d,
+        `(() => { const h = ${PAGE.highlights}; return (h['footnote-entity'] || []).length >= 3 ? h : null; })()`,
+      );
+      // Give a late annotation of the script's or the code's text time to appear before asserting it did not.
+      await new Promise((r) => setTimeout(r, 500));
+      const after = await d.eval<Record<string, string[]>>(PAGE.highlights);
+      expect(painted(after)).toEqual(['Emmanuel Macron', 'Keir Starmer', 'Volodymyr Zelenskyy']);
+      expect(painted(h)).toEqual(painted(after));
+    });
   });
 }
 

@@ -15,6 +15,7 @@ export const hasShared = (): boolean => existsSync(join(SHARED, 'pages', 'seed-a
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',
   '.css': 'text/css',
   '.js': 'text/javascript',
