@@ -118,6 +118,14 @@ import { blockRange, extractBlocks } from ${JSON.stringify(join(ROOT, 'src/conte
 import { hidesText } from ${JSON.stringify(join(ROOT, 'src/content/visible.ts'))};
 import { NameMatcher } from ${JSON.stringify(join(ROOT, 'src/core/names/matcher.ts'))};
 
+/** The bare pass: read every text node's text, build nothing. */
+function readAllText() {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = w.nextNode(); n; n = w.nextNode()) chars += n.data.length;
+  return chars;
+}
+
 const matchers = {};
 
 window.__footnoteBench = {
@@ -135,19 +143,13 @@ window.__footnoteBench = {
     // cross-origin-isolated pages: time ${BARE_REPEAT} passes and divide.
     const t0 = performance.now();
     let chars = 0;
-    for (let k = 0; k < ${BARE_REPEAT}; k++) {
-      const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      chars = 0;
-      for (let n = w.nextNode(); n; n = w.nextNode()) chars += n.data.length;
-    }
+    for (let k = 0; k < ${BARE_REPEAT}; k++) chars = readAllText();
     return { ms: (performance.now() - t0) / ${BARE_REPEAT}, count: chars };
   },
   /** One bare pass, timed alone: the first on a freshly loaded page (no JavaScript wrapper of any node exists yet). */
   bareOnce() {
     const t0 = performance.now();
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let chars = 0;
-    for (let n = w.nextNode(); n; n = w.nextNode()) chars += n.data.length;
+    const chars = readAllText();
     return { ms: performance.now() - t0, count: chars };
   },
   footnote(key) {

@@ -9,7 +9,7 @@
  */
 import { type ExtractOptions, isExcludedTag, skipSubtree } from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
-import { collapseWhiteSpace } from './whitespace.ts';
+import { collapseWhiteSpace, isBlank } from './whitespace.ts';
 
 export { type ExtractOptions, isExcluded, OWN_UI_ATTR } from './exclude.ts';
 export { type Block, blockRange, pointAt, type Segment } from './ranges.ts';
@@ -28,9 +28,6 @@ function blockOf(node: Node, root: Node): Element {
   while (el && el !== root && !BLOCK_TAGS.has(el.localName)) el = el.parentElement;
   return (el ?? root) as Element;
 }
-
-/** Text that is only collapsible white space. */
-const BLANK = /^[ \t\n\r\f]*$/;
 
 /** Whether an element's own text renders: not asked yet, yes, no. */
 enum Shows {
@@ -143,7 +140,7 @@ export class BlockReader {
     const units = 1 + (data.length >> 8);
     // White space alone is at most a word break, and asking the layout about its parent (a container, mostly,
     // whose own text is only the breaks between its children) would be half of all the layout tests on a page.
-    if (this.opts.hidesText && this.shows[d] !== Shows.Yes && !BLANK.test(data)) {
+    if (this.opts.hidesText && this.shows[d] !== Shows.Yes && !isBlank(data)) {
       if (this.shows[d] === Shows.Unknown) this.shows[d] = this.opts.hidesText(parent) ? Shows.No : Shows.Yes;
       if (this.shows[d] === Shows.No) return units;
     }

@@ -22,6 +22,10 @@ const NEEDS_WORK = /[\t\n\r\f]| {2}/;
 /** A run of collapsible white space (not U+00A0: a no-break space renders). */
 const RUN = /[ \t\n\r\f]+/g;
 
+/** Text that is only collapsible white space (or empty): at most a word break on screen. */
+const BLANK = /^[ \t\n\r\f]*$/;
+export const isBlank = (data: string): boolean => BLANK.test(data);
+
 const isCollapsible = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 
 /** The one result object, reused: the reader calls this for every text node of a page and reads it at once. */

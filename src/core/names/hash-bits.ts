@@ -19,14 +19,11 @@ const SECOND = 0x9e3779b1 | 0;
 
 export function hashBits(hashes: Iterable<number>, count: number, twoBits = false): HashBits {
   let size = 1 << 12;
-  let log = 12;
-  while (size < count * 16 && size < 1 << 22) {
-    size <<= 1;
-    log++;
-  }
+  while (size < count * 16 && size < 1 << 22) size <<= 1;
   const bits = new Uint32Array(size >>> 5);
   const mask = size - 1;
-  const shift = twoBits ? 32 - log : 0;
+  // The top log2(size) bits of a 32-bit product.
+  const shift = twoBits ? Math.clz32(size) + 1 : 0;
   for (const h of hashes) {
     const k = h & mask;
     bits[k >>> 5] |= 1 << (k & 31);
