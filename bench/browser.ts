@@ -7,6 +7,9 @@
  *   bare     a TreeWalker over every text node that only reads its text — the floor for anything that reads a page
  *            (timed warm, as the median of repeated passes, and once more as the first pass on a fresh copy of the
  *            page, when it also makes every text node's JavaScript wrapper: set beside Footnote's first run);
+ *   element walk  the least a reader that keeps the issue's exclusion list can do: the walk visits every element
+ *            too, reads its local name and skips script, style, code… by it (no attribute, no layout test, no blocks);
+ *            timed like the bare pass, to show how much of the gap to it visiting elements alone accounts for;
  *   mark.js  mark.js 8.11.1 marking the 50 names' aliases (it wraps matches in <mark>, so every run gets a freshly
  *            loaded copy of the page);
  *   Footnote the content script's extractor (src/content/extract.ts, with the same layout visibility test the
@@ -116,6 +119,7 @@ function pickNames(pack: Pack, pages: readonly BenchPage[]): Entity[] {
 const PAGE_ENTRY = `
 import { blockRange, extractBlocks } from ${JSON.stringify(join(ROOT, 'src/content/extract.ts'))};
 import { hidesText } from ${JSON.stringify(join(ROOT, 'src/content/visible.ts'))};
+import { EXCLUDED_TAGS } from ${JSON.stringify(join(ROOT, 'src/content/exclude.ts'))};
 import { NameMatcher } from ${JSON.stringify(join(ROOT, 'src/core/names/matcher.ts'))};
 
 /** The bare pass: read every text node's text, build nothing. */
@@ -123,6 +127,23 @@ function readAllText() {
   const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   let chars = 0;
   for (let n = w.nextNode(); n; n = w.nextNode()) chars += n.data.length;
+  return chars;
+}
+
+/** The element walk: every element and text node, excluded subtrees skipped by local name, text read. */
+function walkElements() {
+  const w = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = w.nextNode(); n; ) {
+    if (n.nodeType === 3) chars += n.data.length;
+    else if (EXCLUDED_TAGS.has(n.localName)) {
+      let next = null;
+      do next = w.nextSibling(); while (!next && w.parentNode());
+      n = next;
+      continue;
+    }
+    n = w.nextNode();
+  }
   return chars;
 }
 
@@ -144,6 +165,12 @@ window.__footnoteBench = {
     const t0 = performance.now();
     let chars = 0;
     for (let k = 0; k < ${BARE_REPEAT}; k++) chars = readAllText();
+    return { ms: (performance.now() - t0) / ${BARE_REPEAT}, count: chars };
+  },
+  elementWalk() {
+    const t0 = performance.now();
+    let chars = 0;
+    for (let k = 0; k < ${BARE_REPEAT}; k++) chars = walkElements();
     return { ms: (performance.now() - t0) / ${BARE_REPEAT}, count: chars };
   },
   /** One bare pass, timed alone: the first on a freshly loaded page (no JavaScript wrapper of any node exists yet). */
@@ -251,6 +278,8 @@ interface PageResult {
   coldPhases: Phases;
   /** The extractor without the layout visibility test. */
   extractOnly: number;
+  /** The element walk (see the header). */
+  elementWalk: number;
 }
 
 type Lists = { fn50: AliasSpec[]; pack: AliasSpec[]; scale: AliasSpec[] };
@@ -279,7 +308,12 @@ async function measurePage(page: Page, url: string, bundle: string, keywords: st
   const extractOnly: number[] = [];
   await ev<Timed>('bare');
   await ev<Timed>('extractOnly');
-  for (let i = 0; i < BARE_RUNS; i++) bare.push((await ev<Timed>('bare')).ms);
+  const elementWalk: number[] = [];
+  await ev<Timed>('elementWalk');
+  for (let i = 0; i < BARE_RUNS; i++) {
+    bare.push((await ev<Timed>('bare')).ms);
+    elementWalk.push((await ev<Timed>('elementWalk')).ms);
+  }
   for (let i = 0; i < runs; i++) extractOnly.push((await ev<Timed>('extractOnly')).ms);
   const t: Record<'fn50' | 'pack' | 'scale', number[]> = { fn50: [], pack: [], scale: [] };
   const n: Record<'fn50' | 'pack' | 'scale', number> = { fn50: 0, pack: 0, scale: 0 };
@@ -324,6 +358,7 @@ async function measurePage(page: Page, url: string, bundle: string, keywords: st
     phases: Object.fromEntries(PHASES.map((ph) => [ph, median(phases[ph])])) as Phases,
     coldPhases: cold.phases as Phases,
     extractOnly: median(extractOnly),
+    elementWalk: median(elementWalk),
   };
 }
 
@@ -412,6 +447,13 @@ function summarise(results: PageResult[], table: string[], n: Sizes): BenchResul
   const rows: BenchRow[] = [
     { metric: BARE, value: med((r) => r.bare), unit: 'ms', note: 'TreeWalker(SHOW_TEXT) reading every text node' },
     {
+      metric: 'element walk',
+      value: med((r) => r.elementWalk),
+      unit: 'ms',
+      baseline: BARE,
+      note: `every element visited, excluded tags skipped, nothing else; per page ${f1(med((r) => r.elementWalk / r.bare))}×`,
+    },
+    {
       metric: MARK,
       value: med((r) => r.mark),
       unit: 'ms',
@@ -474,7 +516,12 @@ function summarise(results: PageResult[], table: string[], n: Sizes): BenchResul
       unit: 'ms',
       note: 'extractBlocks with no hidesText',
     },
-    { metric: 'phase: match', value: phase('match'), unit: 'ms', note: `first run ${f1(phase('match', true))} ms` },
+    {
+      metric: 'phase: match',
+      value: phase('match'),
+      unit: 'ms',
+      note: `first run ${f1(phase('match', true))} ms; per page ${f1(med((r) => r.phases.match / r.bare))}× the bare pass alone`,
+    },
     { metric: 'phase: ranges', value: phase('ranges'), unit: 'ms', note: `first run ${f1(phase('ranges', true))} ms` },
     { metric: 'phase: paint', value: phase('paint'), unit: 'ms', note: 'CSS.highlights.set(new Highlight(...))' },
     { metric: `index build in page: ${n.names} names`, value: med((r) => r.build.fn50), unit: 'ms', note: 'one-time' },

@@ -8,7 +8,7 @@
  * Subtrees whose text is not prose a reader sees, by local name: lower case for HTML elements in HTML and in XHTML
  * documents alike (`tagName` is upper case in the one and lower case in the other).
  */
-const EXCLUDED_TAGS = new Set(
+export const EXCLUDED_TAGS: ReadonlySet<string> = new Set(
   (
     'script style noscript template textarea input select option code pre kbd samp svg math iframe object canvas ' +
     'video audio head title'
