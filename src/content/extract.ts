@@ -7,7 +7,13 @@
  * back to the text node's own (./whitespace.ts, `sourceOffset`), so engine offsets turn into DOM Ranges exactly.
  * Used by the content script and, over happy-dom, by the CLI — the same "visible text" in both.
  */
-import { type ExtractOptions, isExcludedTag, skipSubtree } from './exclude.ts';
+import {
+  ATTRIBUTE_SUSPECTS,
+  EXCLUDED_TAGS,
+  type ExtractOptions,
+  excludedByAttributes,
+  skipSubtree,
+} from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
 import { collapseWhiteSpace, isBlank } from './whitespace.ts';
 
@@ -73,6 +79,14 @@ export class BlockReader {
   private cur: Draft | null = null;
   private pendingSpace = false;
   private lastLink: Element | null = null;
+  /**
+   * The elements of the subtree that the attribute half of the exclusion predicate could turn down
+   * (`ATTRIBUTE_SUSPECTS`, in document order), found anew at the start of each slice since the page may change
+   * between slices; and the first of them the walk has not reached. Every other element is judged by its local
+   * name alone. Null: no list (the walk left the root's tree), so every element is asked.
+   */
+  private suspects: ArrayLike<Element> | null = null;
+  private nextSuspect = 0;
   done = false;
 
   constructor(
@@ -98,11 +112,13 @@ export class BlockReader {
   /** Read on until `stop()` is true (checked every few dozen nodes) or the subtree ends. Returns true when done. */
   read(stop: () => boolean = () => false): boolean {
     let units = 0;
+    this.findSuspects();
     for (let n = this.walker.nextNode(); n; ) {
       // Each DOM property read is a call into the browser: a node's type, name and text are read once each.
       if (n.nodeType === 1) {
         const name = (n as Element).localName;
-        if (isExcludedTag(n as Element, name, this.opts)) {
+        if (this.excluded(n as Element, name)) {
+          this.passSuspectsIn(n as Element);
           n = skipSubtree(this.walker);
           units++;
           continue;
@@ -118,6 +134,51 @@ export class BlockReader {
     this.finish();
     this.done = true;
     return true;
+  }
+
+  /** The exclusion predicate (./exclude.ts, `isExcludedTag`), asking about attributes only where they could say yes. */
+  private excluded(el: Element, name: string): boolean {
+    if (EXCLUDED_TAGS.has(name)) return true;
+    const suspects = this.suspects;
+    if (suspects === null) {
+      if (excludedByAttributes(el)) return true;
+    } else if (suspects[this.nextSuspect] === el) {
+      this.nextSuspect++;
+      if (excludedByAttributes(el)) return true;
+    }
+    return this.opts.isHidden ? this.opts.isHidden(el) : false;
+  }
+
+  /** The walk skips `el`'s subtree: so do the suspects, which it will not reach. */
+  private passSuspectsIn(el: Element): void {
+    const suspects = this.suspects;
+    if (suspects === null) return;
+    while (this.nextSuspect < suspects.length && el.contains(suspects[this.nextSuspect])) this.nextSuspect++;
+  }
+
+  /**
+   * The suspects as the page is now, and the first of them after the node the walk stands on (its descendants
+   * included: the walk has not been inside it yet), found by halving with the browser's order comparison.
+   */
+  private findSuspects(): void {
+    const current = this.walker.currentNode;
+    if (current !== this.root && !this.root.contains(current)) {
+      this.suspects = null;
+      return;
+    }
+    const suspects = this.root.querySelectorAll(ATTRIBUTE_SUSPECTS);
+    let lo = 0;
+    if (current !== this.root) {
+      const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING (set for descendants too)
+      let hi = suspects.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (current.compareDocumentPosition(suspects[mid]) & FOLLOWING) hi = mid;
+        else lo = mid + 1;
+      }
+    }
+    this.suspects = suspects;
+    this.nextSuspect = lo;
   }
 
   /** Visit an element (not excluded); returns its cost in work units. */

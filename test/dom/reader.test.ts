@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BlockReader, blockRange, extractBlocks } from '../../src/content/extract.ts';
+import { BlockReader, blockRange, extractBlocks, isExcluded } from '../../src/content/extract.ts';
 import { CHECKPOINT_EVERY } from '../../src/content/ranges.ts';
 import { collapseWhiteSpace, sourceOffset } from '../../src/content/whitespace.ts';
 import { propertyRuns } from '../unit/property/arbitraries.ts';
@@ -138,5 +138,79 @@ describe('BlockReader', () => {
     while (!reader.read(() => ++calls % 2 === 0)) slices++;
     expect(slices).toBeGreaterThan(5);
     expect(reader.blocks.map((b) => b.text)).toEqual(Array.from({ length: 500 }, (_, i) => `para ${i}`));
+  });
+});
+
+/** A random page of nested elements, some of them carrying the attributes the exclusion predicate reads. */
+const pageHtml = (() => {
+  const tag = fc.constantFrom('p', 'div', 'span', 'b', 'a', 'li', 'code', 'section', 'em');
+  const attr = fc.constantFrom(
+    '',
+    '',
+    '',
+    ' class="x"',
+    ' hidden',
+    ' aria-hidden="true"',
+    ' aria-hidden="false"',
+    ' contenteditable',
+    ' contenteditable="false"',
+    ' style="color: red"',
+    ' style="DISPLAY : none"',
+    ' style="visibility:hidden"',
+    ' style=""',
+    ' data-footnote-ui',
+  );
+  const word = fc.constantFrom('Merz ', 'Kyiv', ' Rutte', 'NATO ', ' ');
+  const { node } = fc.letrec<{ node: string }>((self) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      word,
+      fc
+        .tuple(tag, attr, fc.array(self('node'), { maxLength: 4 }))
+        .map(([t, a, kids]) => `<${t}${a}>${kids.join('')}</${t}>`),
+    ),
+  }));
+  return fc.array(node, { minLength: 1, maxLength: 6 }).map((nodes) => nodes.join(''));
+})();
+
+/** The page with every element the exclusion predicate turns down taken out (the outermost of each nest). */
+function withoutExcluded(html: string): HTMLElement {
+  const body = setBody(html);
+  for (const el of [...body.querySelectorAll('*')]) if (body.contains(el) && isExcluded(el)) el.remove();
+  return body;
+}
+
+describe('BlockReader exclusions', () => {
+  it('reads a page as it reads the same page with its excluded subtrees taken out', () => {
+    fc.assert(
+      fc.property(pageHtml, (html) => {
+        const want = extractBlocks(withoutExcluded(html)).map((b) => b.text);
+        const got = extractBlocks(setBody(html)).map((b) => b.text);
+        expect(got).toEqual(want);
+      }),
+      propertyRuns(300),
+    );
+  });
+
+  it('judges what the page gains between two slices by the page as it is then', () => {
+    const body = setBody(Array.from({ length: 300 }, (_, i) => `<p style="color: red">para ${i}</p>`).join(''));
+    const reader = new BlockReader(body);
+    let slice = 0;
+    // Each slice ends after one look at the clock; between slices the page gains hidden and visible text ahead of
+    // the walk, and loses a suspect the walk has not reached.
+    while (!reader.read(() => true)) {
+      slice++;
+      body.insertAdjacentHTML(
+        'beforeend',
+        `<p hidden>gone ${slice}</p><p><span aria-hidden="true">gone</span>kept ${slice}</p>` +
+          `<div style="display:none">gone</div><p contenteditable>gone</p>`,
+      );
+      body.querySelectorAll('p[style]')[299 - slice]?.remove();
+    }
+    expect(slice).toBeGreaterThan(3);
+    const texts = reader.blocks.map((b) => b.text);
+    expect(texts.filter((t) => t.includes('gone'))).toEqual([]);
+    expect(texts.filter((t) => t.startsWith('kept')).length).toBe(slice);
+    expect(texts).toEqual(extractBlocks(body).map((b) => b.text));
   });
 });
