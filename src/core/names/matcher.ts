@@ -64,26 +64,55 @@ interface CompiledAlias {
   /** Copies of the spec's fields read in the hot loop (specs come in many shapes; this object has one). */
   entity: string;
   ambiguous: boolean;
+  place: boolean;
 }
 
 /** The one empty list of a block without matches (most blocks): frozen, since every such block shares it. */
 const NO_MATCHES: readonly RawMatch[] = Object.freeze([]);
 const NO_NAMES: readonly NameMatch[] = Object.freeze([]);
 
+/**
+ * What `accept` and `resolve` read of one of the trie's alias lists (`TrieHit.list`), worked out on its first hit
+ * and kept: at 100k aliases the alias objects lie far apart in memory, and a common surname's list holds dozens.
+ */
+interface ListInfo {
+  aliases: readonly CompiledAlias[];
+  /** Every alias of the list is flagged ambiguous. */
+  allAmbiguous: boolean;
+  /**
+   * When every alias is matched by its capitals (none by case key) with one token count and one capitals mask:
+   * that count and mask, so one test stands for all of them (see `caseFits`); else tokens is -1.
+   */
+  tokens: number;
+  caps: number;
+  /** `entitiesOf(aliases, false)` and `entitiesOf(aliases, true)`. */
+  clear: readonly string[];
+  all: readonly string[];
+  /** The related entities of each of `all`, once asked for (see `relatedContext`). */
+  related: (readonly string[] | undefined)[] | null;
+  /** The spelling key (`exactKey`) every alias of the list shares, or null when they differ. */
+  exactKey: string | null;
+}
+
 interface RawMatch {
   start: number;
   end: number;
-  aliases: CompiledAlias[];
+  aliases: readonly CompiledAlias[];
   inflected: boolean;
   exactSpelling: boolean;
   /** The text's letters as written (see `spellingKey`). */
   spelled: string;
   /** The text folded (`foldKey`). */
   key: string;
-  /** The one or two words right before the match (folded), when nothing but a space separates them. */
+  /**
+   * The one or two words right before the match (folded), when nothing but a space separates them; only read
+   * when the match names no one entity clearly, so left empty then.
+   */
   before: string;
-  /** The entities its aliases not flagged ambiguous name (`entitiesOf(aliases, false)`, set by `resolve`). */
-  clear: string[];
+  /** The entities its aliases not flagged ambiguous name (`entitiesOf(aliases, false)`). */
+  clear: readonly string[];
+  /** What is known of the list when `aliases` is the whole alias list of the hit, else null. */
+  info: ListInfo | null;
 }
 
 // Words before a name that say "this is a place": "in Budapest", "near Kharkiv", "the city of Budapest". Not "to",
@@ -152,6 +181,8 @@ export class NameMatcher {
   private readonly types = new Map<string, string | undefined>();
   private readonly titleHeads = new Map<string, string[]>();
   private tries: [TokenTrie | null, TokenTrie | null] = [null, null];
+  /** Per trie (exact, folded): what is known of each of its alias lists (see `ListInfo`). */
+  private readonly listInfos: [(ListInfo | undefined)[], (ListInfo | undefined)[]] = [[], []];
   private readonly hits: TrieHit[] = [];
   /** `caseFits`'s memo of the case key of the text being accepted (one accept at a time). */
   private readonly sliceKey = { key: '' };
@@ -177,6 +208,7 @@ export class NameMatcher {
         byKey: spec.caseSensitive === true || /^\p{Ll}\p{L}*\p{Lu}/u.test(raw),
         entity: spec.entity,
         ambiguous: spec.ambiguous === true,
+        place: spec.type === 'place',
       };
     });
   }
@@ -243,7 +275,7 @@ export class NameMatcher {
       if (this.hits.length === 0) continue;
       for (const hit of this.hits) {
         if (hit.genitive && !page.genitiveS()) continue;
-        const m = this.accept(text, view, i, hit, exact);
+        const m = this.accept(text, view, i, hit, trie, exact);
         if (m && trie.spelled(view, i, hit)) {
           if (out === null) out = [];
           out.push(m);
@@ -256,39 +288,76 @@ export class NameMatcher {
     return out ?? NO_MATCHES;
   }
 
-  private accept(text: string, view: TokenView, first: number, hit: TrieHit, exact: boolean): RawMatch | null {
+  private accept(
+    text: string,
+    view: TokenView,
+    first: number,
+    hit: TrieHit,
+    trie: TokenTrie,
+    exact: boolean,
+  ): RawMatch | null {
     const single = hit.lastToken === first;
+    const info = this.listInfo(exact, trie, hit);
     // An ambiguous one-word name glued to another capitalised word: decided before anything is built.
-    if (single && this.allAmbiguous(hit.aliases) && this.insideLongerName(text, view, first)) return null;
+    if (single && info.allAmbiguous && this.insideLongerName(text, view, first)) return null;
     const start = view.starts[first];
     const end = view.ends[hit.lastToken];
     const slice = text.slice(start, end);
-    let ok: CompiledAlias[] | null = null;
+    const tokens = hit.lastToken - first + 1;
     // Which of the text's tokens start with a capital (bit k for token first + k), for `caseFits`.
     let capitals = 0;
-    for (let k = 0; k <= hit.lastToken - first && k < 31; k++)
-      if (isUpperStart(text[view.starts[first + k]])) capitals |= 1 << k;
-    this.sliceKey.key = '';
-    for (const ai of hit.aliases) {
-      const a = this.aliases[ai];
-      if (exact || this.caseFits(a, capitals, hit.lastToken - first + 1, hit, slice, this.sliceKey)) {
-        if (ok === null) ok = [];
-        ok.push(a);
-      }
+    for (let k = 0; k < tokens && k < 31; k++) if (isUpperStart(text[view.starts[first + k]])) capitals |= 1 << k;
+    let ok: readonly CompiledAlias[] | null = null;
+    if (exact) ok = info.aliases;
+    else if (info.tokens >= 0) {
+      // One test for the whole list (`caseFits` for aliases matched by their capitals).
+      if (info.tokens === tokens && (info.caps & ~capitals) !== 0) return null;
+      ok = info.aliases;
+    } else {
+      const passed: CompiledAlias[] = [];
+      this.sliceKey.key = '';
+      for (const a of info.aliases) if (this.caseFits(a, capitals, tokens, hit, slice, this.sliceKey)) passed.push(a);
+      if (passed.length === 0) return null;
+      ok = passed.length === info.aliases.length ? info.aliases : passed;
     }
-    if (ok === null) return null;
+    const whole = ok === info.aliases;
+    const clear = whole ? info.clear : entitiesOf(ok, false);
     const spelled = spellingKey(PLAIN.test(slice) ? slice : normalize(slice, { fold: false }).text);
+    const shared = whole ? info.exactKey : null;
     return {
       start,
       end,
       aliases: ok,
       inflected: hit.inflected,
-      exactSpelling: !hit.inflected && ok.some((a) => a.exactKey === spelled),
+      exactSpelling: !hit.inflected && (shared !== null ? shared === spelled : ok.some((a) => a.exactKey === spelled)),
       spelled,
       key: foldKey(slice),
-      before: wordsBefore(view, first),
-      clear: NONE,
+      before: clear.length === 1 ? '' : wordsBefore(view, first),
+      clear,
+      info: whole ? info : null,
     };
+  }
+
+  /** What is known of the alias list of this hit, worked out on the list's first hit (see `ListInfo`). */
+  private listInfo(exact: boolean, trie: TokenTrie, hit: TrieHit): ListInfo {
+    const infos = this.listInfos[exact ? 0 : 1];
+    let info = infos[hit.list];
+    if (info !== undefined) return info;
+    const aliases = trie.aliasesOf(hit.list).map((ai) => this.aliases[ai]);
+    const [a0] = aliases;
+    const uniform = aliases.every((a) => !a.byKey && a.tokens === a0.tokens && a.caps === a0.caps);
+    info = {
+      aliases,
+      allAmbiguous: aliases.every((a) => a.ambiguous),
+      tokens: uniform ? a0.tokens : -1,
+      caps: uniform ? a0.caps : 0,
+      clear: entitiesOf(aliases, false),
+      all: entitiesOf(aliases, true),
+      related: null,
+      exactKey: aliases.every((a) => a.exactKey === a0.exactKey) ? a0.exactKey : null,
+    };
+    infos[hit.list] = info;
+    return info;
   }
 
   /**
@@ -313,11 +382,6 @@ export class NameMatcher {
     return (a.caps & ~capitals) === 0;
   }
 
-  private allAmbiguous(aliases: readonly number[]): boolean {
-    for (const ai of aliases) if (!this.aliases[ai].ambiguous) return false;
-    return true;
-  }
-
   /** An ambiguous one-word name glued to another capitalised word is part of a longer name ("Alaska Airlines"). */
   private insideLongerName(text: string, view: TokenView, i: number): boolean {
     if (i + 1 < view.count && view.spaced(i) && isUpperStart(text[view.starts[i + 1]])) return true;
@@ -338,8 +402,7 @@ export class NameMatcher {
     const anchored = new Map<string, Set<string>>(Object.entries(opts.anchors ?? {}).map(([k, v]) => [k, new Set(v)]));
     for (const list of raw) {
       for (const m of list) {
-        const ids = entitiesOf(m.aliases, false);
-        m.clear = ids;
+        const ids = m.clear;
         if (ids.length !== 1) continue;
         const texts = anchored.get(ids[0]) ?? new Set<string>();
         texts.add(m.key);
@@ -372,13 +435,20 @@ export class NameMatcher {
    * Related entities are context only when named by something other than a longer name containing this very
    * word: "Budapest Memorandum" on the page says nothing about the city in "a city break in Budapest".
    */
-  private relatedContext(entity: string, key: string, anchored: Map<string, Set<string>>): boolean {
-    const person = this.types.get(entity) === 'person';
-    return (this.related.get(entity) ?? []).some((r) => {
+  private relatedContext(
+    entity: string,
+    related: readonly string[] | undefined,
+    key: string,
+    anchored: Map<string, Set<string>>,
+  ): boolean {
+    // Looked up only once a related entity is on the page: most candidates have none there.
+    let person: boolean | undefined;
+    return (related ?? []).some((r) => {
       const texts = anchored.get(r);
       if (texts === undefined || (this.related.get(r)?.length ?? 0) > HUB_RELATIONS) return false;
       // A place on the page says little about which person bearing a surname is meant (officials relate to
       // their country by the thousand).
+      person ??= this.types.get(entity) === 'person';
       if (person && this.types.get(r) === 'place') return false;
       return [...texts].some((t) => !t.includes(key));
     });
@@ -418,7 +488,8 @@ export class NameMatcher {
       );
       if (spelledSo.length === 1) return [spelledSo[0], 'exact'];
     }
-    const all = entitiesOf(m.aliases, true);
+    const info = m.info;
+    const all = info ? info.all : entitiesOf(m.aliases, true);
     // A title right before the name picks the one candidate holding it, named in full on the page or not:
     // "President Trump" is Donald Trump even where only Ivanka Trump is named in full.
     if (m.before) {
@@ -430,14 +501,19 @@ export class NameMatcher {
     // Indirect evidence needs the name as written: not a plural or an accent-folded spelling ("Readers").
     const literal = m.exactSpelling && !m.inflected;
     if (byAnchor.length === 0 && literal) {
-      const byRelated = all.filter((e) => this.relatedContext(e, key, anchored));
+      // Each candidate's relations, kept with the alias list when the match has the whole list.
+      if (info && info.related === null) info.related = info.all.map((e) => this.related.get(e));
+      const related = info ? info.related : null;
+      const byRelated = all.filter((e, k) =>
+        this.relatedContext(e, related ? related[k] : this.related.get(e), key, anchored),
+      );
       if (byRelated.length === 1) return [byRelated[0], 'related'];
     }
     // A locative word before the name settles it when exactly one candidate is a place.
     if (literal && LOCATIVE.test(m.before) && !CALENDAR.has(key)) {
       // Only a place spelled exactly so: "Bush" is not the town of Būsh.
       const places = entitiesOf(
-        m.aliases.filter((a) => a.spec.type === 'place' && a.exactKey === m.spelled),
+        m.aliases.filter((a) => a.place && a.exactKey === m.spelled),
         true,
       );
       if (places.length === 1) return [places[0], 'locative'];
@@ -520,10 +596,8 @@ interface PageContext {
   page: PageLanguage;
 }
 
-const NONE: string[] = [];
-
 /** Entities named by these aliases; `withAmbiguous` false keeps only aliases not flagged ambiguous. */
-function entitiesOf(aliases: CompiledAlias[], withAmbiguous: boolean): string[] {
+function entitiesOf(aliases: readonly CompiledAlias[], withAmbiguous: boolean): string[] {
   // Most spellings name one entity: no set for those.
   let only: string | null = null;
   let many = false;

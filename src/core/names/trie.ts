@@ -31,8 +31,11 @@ export interface TokenSource {
 export interface TrieHit {
   /** Index of the last token of the alias (inclusive). */
   lastToken: number;
-  /** Alias indices ending here. */
-  aliases: readonly number[];
+  /**
+   * Which of the trie's alias lists ends here (0 ≤ list < `listCount`; its alias indices: `aliasesOf`), a key for
+   * what callers derive from the list.
+   */
+  list: number;
   /** The last token matched only after stripping an inflection ("Putins" → "putin"). */
   inflected: boolean;
   /** The inflection stripped was a genitive "s" (which only some languages have: see `Inflect`). */
@@ -196,6 +199,16 @@ export class TokenTrie {
     return this.tokenOf.length;
   }
 
+  /** How many alias lists the trie holds (see `TrieHit.list`). */
+  get listCount(): number {
+    return this.lists.length;
+  }
+
+  /** The alias indices of list `list` (see `TrieHit.list`). */
+  aliasesOf(list: number): readonly number[] {
+    return this.lists[list];
+  }
+
   private slot(node: number, h1: number): number {
     let x = h1 ^ Math.imul(node + 1, 0x9e3779b1);
     x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
@@ -234,10 +247,9 @@ export class TokenTrie {
       if (old[k + 3] !== EMPTY) this.insert(old[k], old[k + 1], old[k + 2], old[k + 3]);
   }
 
-  /** The aliases ending at `node`, if any. */
-  private endingAt(node: number): number[] | undefined {
-    const at = node < this.ending.length ? this.ending[node] : 0;
-    return at > 0 ? this.lists[at - 1] : undefined;
+  /** 1 + the index of the alias list ending at `node`, or 0. */
+  private endingAt(node: number): number {
+    return node < this.ending.length ? this.ending[node] : 0;
   }
 
   /**
@@ -259,8 +271,8 @@ export class TokenTrie {
       }
       node = next;
       this.path[j - i] = node;
-      const t = this.endingAt(node);
-      if (t) this.hit(out, j, t, false, false);
+      const at = this.endingAt(node);
+      if (at > 0) this.hit(out, j, at - 1, false, false);
       // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
       // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
       if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
@@ -270,15 +282,15 @@ export class TokenTrie {
   }
 
   /** Add a hit to `out`, reusing this trie's hit objects (a walk's hits are read before the next walk). */
-  private hit(out: TrieHit[], lastToken: number, aliases: readonly number[], inflected: boolean, genitive: boolean) {
+  private hit(out: TrieHit[], lastToken: number, list: number, inflected: boolean, genitive: boolean) {
     const k = out.length;
     let h = this.hitPool[k];
     if (h === undefined) {
-      h = { lastToken, aliases, inflected, genitive };
+      h = { lastToken, list, inflected, genitive };
       this.hitPool[k] = h;
     } else {
       h.lastToken = lastToken;
-      h.aliases = aliases;
+      h.list = list;
       h.inflected = inflected;
       h.genitive = genitive;
     }
@@ -314,9 +326,9 @@ export class TokenTrie {
       if ((suffix === 's' && !genitiveS) || !tok.endsWith(suffix) || tok.length - suffix.length < MIN_STEM) continue;
       const stem = tok.slice(0, tok.length - suffix.length);
       const next = this.find(node, hashToken(stem), hashToken2(stem));
-      const t = next === EMPTY ? undefined : this.endingAt(next);
-      if (t && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
-        this.hit(out, j, t, true, suffix === 's');
+      const at = next === EMPTY ? 0 : this.endingAt(next);
+      if (at > 0 && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
+        this.hit(out, j, at - 1, true, suffix === 's');
         return;
       }
     }
