@@ -183,7 +183,6 @@ export class NameMatcher {
   private tries: [TokenTrie | null, TokenTrie | null] = [null, null];
   /** Per trie (exact, folded): what is known of each of its alias lists (see `ListInfo`). */
   private readonly listInfos: [(ListInfo | undefined)[], (ListInfo | undefined)[]] = [[], []];
-  private readonly hits: TrieHit[] = [];
   /** `caseFits`'s memo of the case key of the text being accepted (one accept at a time). */
   private readonly sliceKey = { key: '' };
 
@@ -271,9 +270,9 @@ export class NameMatcher {
       // matched starts nothing, or two matches would cover the same characters.
       if (view.starts[i] < lastEnd) continue;
       // Almost every walk ends at its first token, by the token's hashes, before any string is built.
-      trie.walk(view, i, inflect, this.hits);
-      if (this.hits.length === 0) continue;
-      for (const hit of this.hits) {
+      const found = trie.walk(view, i, inflect);
+      for (let h = 0; h < found; h++) {
+        const hit = trie.hits[h];
         if (hit.genitive && !page.genitiveS()) continue;
         const m = this.accept(text, view, i, hit, trie, exact);
         if (m && trie.spelled(view, i, hit)) {

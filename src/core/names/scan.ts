@@ -126,6 +126,10 @@ let hashes2 = new Int32Array(1024);
 /** Per token: bit 0 = has a code unit outside ASCII; bit 1 = only white space between it and the next token. */
 let flags = new Uint8Array(1024);
 let candidates = new Int32Array(1024);
+/** Per token: its folded text once built, valid where `textGen` holds the current scan's generation (so nothing is
+ * cleared between blocks; the list stays dense, for fast element access). */
+const texts: string[] = new Array<string>(1024).fill('');
+let textGen = new Int32Array(1024);
 
 function grow(): void {
   const size = starts.length * 2;
@@ -139,6 +143,8 @@ function grow(): void {
   hashes = g32(hashes);
   hashes2 = g32(hashes2);
   candidates = g32(candidates);
+  textGen = g32(textGen);
+  while (texts.length < size) texts.push('');
   const f = new Uint8Array(size);
   f.set(flags);
   flags = f;
@@ -154,7 +160,7 @@ class ScannedView implements TokenView {
   count = 0;
   candidateCount = 0;
   private filtered = false;
-  private readonly texts: (string | undefined)[] = [];
+  private gen = 0;
   private src = '';
   private fold = true;
 
@@ -165,7 +171,10 @@ class ScannedView implements TokenView {
     this.count = 0;
     this.candidateCount = 0;
     this.filtered = false;
-    this.texts.length = 0;
+    if (++this.gen === 0x7fffffff) {
+      textGen.fill(0);
+      this.gen = 1;
+    }
     return this;
   }
   get starts() {
@@ -207,8 +216,8 @@ class ScannedView implements TokenView {
   }
   spells(i: number, s: string): boolean {
     const start = starts[i];
-    const t = this.texts[i];
-    if (t !== undefined || (flags[i] & NON_ASCII) !== 0 || ends[i] - start !== s.length) return this.text(i) === s;
+    if (textGen[i] === this.gen || (flags[i] & NON_ASCII) !== 0 || ends[i] - start !== s.length)
+      return this.text(i) === s;
     // An ASCII token folds letter by letter: compare in place.
     const src = this.src;
     for (let k = 0; k < s.length; k++) {
@@ -218,15 +227,16 @@ class ScannedView implements TokenView {
     return true;
   }
   text(i: number): string {
-    let t = this.texts[i];
-    if (t !== undefined) return t;
+    if (textGen[i] === this.gen) return texts[i];
+    let t: string;
     const raw = this.src.slice(starts[i], ends[i]);
     if ((flags[i] & NON_ASCII) === 0) t = this.fold ? raw.toLowerCase() : raw;
     else {
       t = '';
       for (const ch of raw) t += foldOf(ch.codePointAt(0) as number, this.fold).text;
     }
-    this.texts[i] = t;
+    texts[i] = t;
+    textGen[i] = this.gen;
     return t;
   }
 }

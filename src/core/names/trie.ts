@@ -100,8 +100,9 @@ export class TokenTrie {
   /** Hashes of every token of every alias: such a token is a spelling of its own, never an inflected form. */
   private readonly vocabulary = new Set<number>();
   private readonly path: number[] = [];
-  /** Hit objects reused from walk to walk (see `hit`). */
+  /** The last walk's hits, the first `found` of them (the objects are reused from walk to walk). */
   private readonly hitPool: TrieHit[] = [];
+  private found = 0;
   /** First tokens, and first tokens of aliases that may start with a small letter in the text (see `mayStart`). */
   private readonly firsts = new Set<string>();
   private readonly lowerFirsts = new Set<string>();
@@ -257,33 +258,47 @@ export class TokenTrie {
    * hit's letters). An inflected hit is checked here.
    * `inflect` says which endings a final token may lose (see `Inflect`). A token found in any alias is a spelling
    * of its own ("Lucas" is no inflection of "Luca"), so nothing is stripped from it.
+   * Returns how many hits there are: `hits[0]` to `hits[n - 1]`, valid until the next walk.
    */
-  walk(tokens: TokenSource, i: number, inflect: Inflect, out: TrieHit[]): void {
-    out.length = 0;
+  walk(tokens: TokenSource, i: number, inflect: Inflect): number {
+    this.found = 0;
     let node = 0;
     const end = Math.min(tokens.count, i + this.maxDepth);
     for (let j = i; j < end; j++) {
       const next = this.find(node, tokens.hashes[j], tokens.hash2(j));
       if (next === EMPTY) {
         if (inflect !== 'none' && mayInflect(tokens.last(j)) && !this.vocabulary.has(tokens.hashes[j]))
-          this.inflectedHits(tokens, i, node, j, inflect === 'all', out);
+          this.inflectedHits(tokens, i, node, j, inflect === 'all');
         break;
       }
       node = next;
       this.path[j - i] = node;
       const at = this.endingAt(node);
-      if (at > 0) this.hit(out, j, at - 1, false, false);
+      if (at > 0) this.hit(j, at - 1, false, false);
       // "the" starts many aliases, but hardly ever with the word after it here: ask a small bit set before the
       // edge table. (An inflected second token is looked for in the edge table only when the pair may exist.)
       if (j === i && j + 1 < end && !this.mayPair(tokens.hashes[i], tokens.hashes[j + 1])) break;
     }
-    // Longest first; at equal length an exact token beats an inflected one.
-    if (out.length > 1) out.sort(longestFirst);
+    // Longest first; at equal length an exact token beats an inflected one (an insertion sort: a walk finds a
+    // handful at most).
+    const pool = this.hitPool;
+    for (let a = 1; a < this.found; a++)
+      for (let b = a; b > 0 && longestFirst(pool[b - 1], pool[b]) > 0; b--) {
+        const t = pool[b];
+        pool[b] = pool[b - 1];
+        pool[b - 1] = t;
+      }
+    return this.found;
   }
 
-  /** Add a hit to `out`, reusing this trie's hit objects (a walk's hits are read before the next walk). */
-  private hit(out: TrieHit[], lastToken: number, list: number, inflected: boolean, genitive: boolean) {
-    const k = out.length;
+  /** The last walk's hits (see `walk`: only the first n it returned are valid). */
+  get hits(): readonly TrieHit[] {
+    return this.hitPool;
+  }
+
+  /** Add a hit, reusing this trie's hit objects (a walk's hits are read before the next walk). */
+  private hit(lastToken: number, list: number, inflected: boolean, genitive: boolean) {
+    const k = this.found++;
     let h = this.hitPool[k];
     if (h === undefined) {
       h = { lastToken, list, inflected, genitive };
@@ -294,7 +309,6 @@ export class TokenTrie {
       h.inflected = inflected;
       h.genitive = genitive;
     }
-    out.push(h);
   }
 
   /**
@@ -312,14 +326,7 @@ export class TokenTrie {
     return true;
   }
 
-  private inflectedHits(
-    tokens: TokenSource,
-    i: number,
-    node: number,
-    j: number,
-    genitiveS: boolean,
-    out: TrieHit[],
-  ): void {
+  private inflectedHits(tokens: TokenSource, i: number, node: number, j: number, genitiveS: boolean): void {
     const tok = tokens.text(j);
     if (tok.length <= MIN_STEM || !INFLECTION_LAST.has(tok[tok.length - 1])) return;
     for (const suffix of INFLECTIONS) {
@@ -328,7 +335,7 @@ export class TokenTrie {
       const next = this.find(node, hashToken(stem), hashToken2(stem));
       const at = next === EMPTY ? 0 : this.endingAt(next);
       if (at > 0 && this.tokenOf[next] === stem && this.onPath(tokens, i, j - 1)) {
-        this.hit(out, j, at - 1, true, suffix === 's');
+        this.hit(j, at - 1, true, suffix === 's');
         return;
       }
     }
