@@ -260,19 +260,31 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
   // Since the last token ended: white space seen, anything else seen.
   let gapSpace = false;
   let gapOther = false;
+  const len = text.length;
+  // The shared buffers in locals (a module variable is read from its context on every use); again after growing.
+  let tStarts = starts;
+  let tEnds = ends;
+  let tHashes = hashes;
+  let tFlags = flags;
+  let tCandidates = candidates;
   // One step past the end, as if a space followed: that closes the last token.
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+  for (let i = 0; i <= len; i++) {
+    let c = i < len ? text.charCodeAt(i) : 0x20;
     let kind: number;
     let folded: string;
     let width = 1;
     if (c < 128) {
       kind = ASCII_KIND[c];
       if (kind === WORD && inToken) {
-        // The common case, kept short: one more ASCII letter of the current word.
-        const f = fold ? ASCII_LOWER[c] : c;
-        h = (Math.imul(h, 31) + f) | 0;
-        wordEnd = i + 1;
+        // The common case, kept short: the run of ASCII letters that goes on the current word, in one tight loop.
+        let j = i;
+        do {
+          h = (Math.imul(h, 31) + (fold ? ASCII_LOWER[c] : c)) | 0;
+          if (++j === len) break;
+          c = text.charCodeAt(j);
+        } while (c < 128 && ASCII_KIND[c] === WORD);
+        wordEnd = j;
+        i = j - 1;
         continue;
       }
       folded = asciiFolded[c];
@@ -285,14 +297,27 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
     }
     if (kind === WORD) {
       if (!inToken) {
-        if (n > 0 && gapSpace && !gapOther) flags[n - 1] |= SPACED;
-        if (n === starts.length) grow();
-        starts[n] = i;
-        flags[n] = 0;
+        if (n > 0 && gapSpace && !gapOther) tFlags[n - 1] |= SPACED;
+        if (n === tStarts.length) {
+          grow();
+          tStarts = starts;
+          tEnds = ends;
+          tHashes = hashes;
+          tFlags = flags;
+          tCandidates = candidates;
+        }
+        tStarts[n] = i;
+        tFlags[n] = 0;
         lowerStart = c >= 0x61 && c <= 0x7a;
         inToken = true;
-        h = 0;
         nonAscii = 0;
+        if (c < 128) {
+          // An ASCII first letter is the word's hash so far (no folded string to read).
+          h = fold ? ASCII_LOWER[c] : c;
+          wordEnd = i + 1;
+          continue;
+        }
+        h = 0;
       }
       if (c >= 128) nonAscii = NON_ASCII;
       for (let k = 0; k < folded.length; k++) {
@@ -308,10 +333,10 @@ export function scanTokens(text: string, fold: boolean, filter?: StartFilter): T
       return null;
     } else {
       if (inToken) {
-        ends[n] = wordEnd;
-        hashes[n] = h;
-        flags[n] |= nonAscii;
-        if (filter && mayHave(lowerStart ? filter.lower : filter.all, h)) candidates[nc++] = n;
+        tEnds[n] = wordEnd;
+        tHashes[n] = h;
+        tFlags[n] |= nonAscii;
+        if (filter && mayHave(lowerStart ? filter.lower : filter.all, h)) tCandidates[nc++] = n;
         n++;
         inToken = false;
         gapSpace = false;
