@@ -125,11 +125,15 @@ export class Annotator {
   /** Read a subtree in slices, yielding between them; null when stopped by teardown. */
   private async read(root: Element): Promise<Block[] | null> {
     const reader = new BlockReader(root, this.extractOptions);
-    while (!reader.read(sliceDeadline())) {
-      await yieldToMain();
-      if (this.signal.aborted) return null;
+    try {
+      while (!reader.read(sliceDeadline())) {
+        await yieldToMain();
+        if (this.signal.aborted) return null;
+      }
+      return reader.blocks;
+    } finally {
+      reader.close(); // it watches the page while it reads
     }
-    return reader.blocks;
   }
 
   /** Read the whole page (unless it was just read) and match it afresh. */

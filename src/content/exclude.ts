@@ -46,7 +46,8 @@ export function isExcludedTag(el: Element, name: string, opts: ExtractOptions): 
  * native query finds them all, in document order, so a walk need not ask every element about five attributes (each
  * a call into the browser; on a news page those calls cost more than reading all of its text).
  */
-export const ATTRIBUTE_SUSPECTS = `[${OWN_UI_ATTR}],[hidden],[aria-hidden],[contenteditable],[style]`;
+export const SUSPECT_ATTRIBUTES = [OWN_UI_ATTR, 'hidden', 'aria-hidden', 'contenteditable', 'style'];
+export const ATTRIBUTE_SUSPECTS = SUSPECT_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 
 /** The attribute half of the exclusion predicate (the other half is the local name, and `isHidden`). */
 export function excludedByAttributes(el: Element): boolean {

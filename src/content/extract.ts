@@ -12,6 +12,7 @@ import {
   EXCLUDED_TAGS,
   type ExtractOptions,
   excludedByAttributes,
+  SUSPECT_ATTRIBUTES,
   skipSubtree,
 } from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
@@ -81,12 +82,16 @@ export class BlockReader {
   private lastLink: Element | null = null;
   /**
    * The elements of the subtree that the attribute half of the exclusion predicate could turn down
-   * (`ATTRIBUTE_SUSPECTS`, in document order), found anew at the start of each slice since the page may change
-   * between slices; and the first of them the walk has not reached. Every other element is judged by its local
-   * name alone. Null: no list (the walk left the root's tree), so every element is asked.
+   * (`ATTRIBUTE_SUSPECTS`, in document order), found by one query on the first slice, and the first of them the
+   * walk has not reached: every other element is judged by its local name alone. The list holds while the page
+   * does not change: an observer on the subtree says whether it did between two slices, and then (or where no
+   * observer can be had) the list is dropped and every element is asked, as when it is null.
    */
   private suspects: ArrayLike<Element> | null = null;
   private nextSuspect = 0;
+  private watcher: MutationObserver | null = null;
+  private changed = false;
+  private started = false;
   done = false;
 
   constructor(
@@ -112,7 +117,8 @@ export class BlockReader {
   /** Read on until `stop()` is true (checked every few dozen nodes) or the subtree ends. Returns true when done. */
   read(stop: () => boolean = () => false): boolean {
     let units = 0;
-    this.findSuspects();
+    if (!this.started) this.startSuspects();
+    else if (this.watcher === null || this.changed || this.watcher.takeRecords().length > 0) this.close();
     for (let n = this.walker.nextNode(); n; ) {
       // Each DOM property read is a call into the browser: a node's type, name and text are read once each.
       if (n.nodeType === 1) {
@@ -133,7 +139,15 @@ export class BlockReader {
     }
     this.finish();
     this.done = true;
+    this.close();
     return true;
+  }
+
+  /** Stop watching the page. A reader left unfinished must be closed; one that reads on asks every element. */
+  close(): void {
+    this.watcher?.disconnect();
+    this.watcher = null;
+    this.suspects = null;
   }
 
   /** The exclusion predicate (./exclude.ts, `isExcludedTag`), asking about attributes only where they could say yes. */
@@ -156,29 +170,22 @@ export class BlockReader {
     while (this.nextSuspect < suspects.length && el.contains(suspects[this.nextSuspect])) this.nextSuspect++;
   }
 
-  /**
-   * The suspects as the page is now, and the first of them after the node the walk stands on (its descendants
-   * included: the walk has not been inside it yet), found by halving with the browser's order comparison.
-   */
-  private findSuspects(): void {
-    const current = this.walker.currentNode;
-    if (current !== this.root && !this.root.contains(current)) {
-      this.suspects = null;
-      return;
-    }
-    const suspects = this.root.querySelectorAll(ATTRIBUTE_SUSPECTS);
-    let lo = 0;
-    if (current !== this.root) {
-      const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING (set for descendants too)
-      let hi = suspects.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (current.compareDocumentPosition(suspects[mid]) & FOLLOWING) hi = mid;
-        else lo = mid + 1;
-      }
-    }
-    this.suspects = suspects;
-    this.nextSuspect = lo;
+  /** The suspects list, made on the first slice, and the observer that keeps it honest across slices. */
+  private startSuspects(): void {
+    this.started = true;
+    this.suspects = this.root.querySelectorAll(ATTRIBUTE_SUSPECTS);
+    this.nextSuspect = 0;
+    const Observer = this.root.ownerDocument.defaultView?.MutationObserver;
+    if (!Observer) return;
+    this.watcher = new Observer(() => {
+      this.changed = true;
+    });
+    this.watcher.observe(this.root, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: SUSPECT_ATTRIBUTES,
+    });
   }
 
   /** Visit an element (not excluded); returns its cost in work units. */
