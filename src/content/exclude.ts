@@ -35,9 +35,12 @@ export function isExcluded(el: Element, opts: ExtractOptions = {}): boolean {
   return isExcludedTag(el, el.localName, opts);
 }
 
-/** `isExcluded` for a caller that has read the element's local name already. */
-export function isExcludedTag(el: Element, name: string, opts: ExtractOptions): boolean {
-  if (EXCLUDED_TAGS.has(name) || excludedByAttributes(el)) return true;
+/**
+ * `isExcluded` for a caller that has read the element's local name already; `askAttributes` false when the caller
+ * knows the element carries none of the attributes it reads (see `ATTRIBUTE_SUSPECTS`).
+ */
+export function isExcludedTag(el: Element, name: string, opts: ExtractOptions, askAttributes = true): boolean {
+  if (EXCLUDED_TAGS.has(name) || (askAttributes && excludedByAttributes(el))) return true;
   return opts.isHidden ? opts.isHidden(el) : false;
 }
 
@@ -50,7 +53,7 @@ export const SUSPECT_ATTRIBUTES = [OWN_UI_ATTR, 'hidden', 'aria-hidden', 'conten
 export const ATTRIBUTE_SUSPECTS = SUSPECT_ATTRIBUTES.map((a) => `[${a}]`).join(',');
 
 /** The attribute half of the exclusion predicate (the other half is the local name, and `isHidden`). */
-export function excludedByAttributes(el: Element): boolean {
+function excludedByAttributes(el: Element): boolean {
   if (el.hasAttribute(OWN_UI_ATTR) || el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const ce = el.getAttribute('contenteditable');

@@ -7,14 +7,7 @@
  * back to the text node's own (./whitespace.ts, `sourceOffset`), so engine offsets turn into DOM Ranges exactly.
  * Used by the content script and, over happy-dom, by the CLI — the same "visible text" in both.
  */
-import {
-  ATTRIBUTE_SUSPECTS,
-  EXCLUDED_TAGS,
-  type ExtractOptions,
-  excludedByAttributes,
-  SUSPECT_ATTRIBUTES,
-  skipSubtree,
-} from './exclude.ts';
+import { ATTRIBUTE_SUSPECTS, type ExtractOptions, isExcludedTag, SUSPECT_ATTRIBUTES, skipSubtree } from './exclude.ts';
 import { type Block, CHECKPOINT_EVERY, type Segment } from './ranges.ts';
 import { collapseWhiteSpace, isBlank } from './whitespace.ts';
 
@@ -150,17 +143,15 @@ export class BlockReader {
     this.suspects = null;
   }
 
-  /** The exclusion predicate (./exclude.ts, `isExcludedTag`), asking about attributes only where they could say yes. */
+  /** The exclusion predicate (./exclude.ts), asking about attributes only where they could say yes. */
   private excluded(el: Element, name: string): boolean {
-    if (EXCLUDED_TAGS.has(name)) return true;
     const suspects = this.suspects;
-    if (suspects === null) {
-      if (excludedByAttributes(el)) return true;
-    } else if (suspects[this.nextSuspect] === el) {
+    let askAttributes = suspects === null;
+    if (suspects !== null && suspects[this.nextSuspect] === el) {
       this.nextSuspect++;
-      if (excludedByAttributes(el)) return true;
+      askAttributes = true;
     }
-    return this.opts.isHidden ? this.opts.isHidden(el) : false;
+    return isExcludedTag(el, name, this.opts, askAttributes);
   }
 
   /** The walk skips `el`'s subtree: so do the suspects, which it will not reach. */
