@@ -32,8 +32,8 @@ export interface TrieHit {
   /** Index of the last token of the alias (inclusive). */
   lastToken: number;
   /**
-   * Which of the trie's alias lists ends here (0 ≤ list < `listCount`; its alias indices: `aliasesOf`), a key for
-   * what callers derive from the list.
+   * Which of the trie's alias lists ends here (its alias indices: `aliasesOf`), a key for what callers derive from
+   * the list.
    */
   list: number;
   /** The last token matched only after stripping an inflection ("Putins" → "putin"). */
@@ -198,11 +198,6 @@ export class TokenTrie {
 
   get size(): number {
     return this.tokenOf.length;
-  }
-
-  /** How many alias lists the trie holds (see `TrieHit.list`). */
-  get listCount(): number {
-    return this.lists.length;
   }
 
   /** The alias indices of list `list` (see `TrieHit.list`). */
