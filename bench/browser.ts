@@ -119,7 +119,7 @@ function pickNames(pack: Pack, pages: readonly BenchPage[]): Entity[] {
 const PAGE_ENTRY = `
 import { blockRange, extractBlocks } from ${JSON.stringify(join(ROOT, 'src/content/extract.ts'))};
 import { hidesText } from ${JSON.stringify(join(ROOT, 'src/content/visible.ts'))};
-import { EXCLUDED_TAGS } from ${JSON.stringify(join(ROOT, 'src/content/exclude.ts'))};
+import { EXCLUDED_TAGS, skipSubtree } from ${JSON.stringify(join(ROOT, 'src/content/exclude.ts'))};
 import { NameMatcher } from ${JSON.stringify(join(ROOT, 'src/core/names/matcher.ts'))};
 
 /** The bare pass: read every text node's text, build nothing. */
@@ -137,9 +137,7 @@ function walkElements() {
   for (let n = w.nextNode(); n; ) {
     if (n.nodeType === 3) chars += n.data.length;
     else if (EXCLUDED_TAGS.has(n.localName)) {
-      let next = null;
-      do next = w.nextSibling(); while (!next && w.parentNode());
-      n = next;
+      n = skipSubtree(w);
       continue;
     }
     n = w.nextNode();
